@@ -1,0 +1,37 @@
+"""xxgk-assistant: exact figures, sections and answers from 政府信息公开工作年度报告.
+
+The public API, used by the CLI and the app:
+    open_store(index=None)            → Store (SQLite under index/)
+    ingest(store, paths, ...)         → [Outcome] one per file
+    ingest_bytes(store, data, name)   → Outcome (uploads)
+    parse_file(path)                  → Report (without storing)
+    find_report(store, agency, year)  → Report (short names accepted)
+    export_json(reports) / export_csv(reports)
+    render_text(report) / tables_json(report)
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import NotFound, Rejected
+from .export import to_csv as export_csv, to_json as export_json
+from .ingest import Outcome, ingest, ingest_bytes, ingest_file
+from .lookup import find_report
+from .model import Check, Figure, Report, Section
+from .store import Store, open_store
+from .views import as_json as tables_json, render_text
+
+
+def parse_file(path: str | Path) -> Report:
+    """Read and parse one file; raises Rejected with the reason."""
+    from .parsing import parse
+    from .readers import read_bytes
+    p = Path(path)
+    report = parse(read_bytes(p.read_bytes(), p.name))
+    report.source = p.name
+    return report
+
+
+__all__ = ["Check", "Figure", "NotFound", "Outcome", "Rejected", "Report", "Section", "Store",
+           "export_csv", "export_json", "find_report", "ingest", "ingest_bytes", "ingest_file",
+           "open_store", "parse_file", "render_text", "tables_json"]

@@ -1,0 +1,112 @@
+"""Command line: python -m assistant {ingest,list,show,export,remove} … (calls the public API)."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+import assistant as api
+from .agencies import Ambiguous
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def cmd_ingest(args, store) -> int:
+    counts: dict[str, int] = {}
+
+    def report(o: api.Outcome):
+        counts[o.status] = counts.get(o.status, 0) + 1
+        if args.json:
+            _out(json.dumps(o.__dict__, ensure_ascii=False))
+        else:
+            _out(o.line())
+
+    outcomes = api.ingest(store, args.paths, on_outcome=report, progress=sys.stderr.isatty() and not args.json)
+    if not outcomes:
+        print("no report files found in: " + " ".join(args.paths), file=sys.stderr)
+        return 2
+    summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
+    print(f"{len(outcomes)} files: {summary}", file=sys.stderr)
+    return 0 if any(o.readable for o in outcomes) else 1
+
+
+def cmd_list(args, store) -> int:
+    rows = store.summary()
+    if args.json:
+        _out(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    if not rows:
+        _out("The store is empty: add reports with  python -m assistant ingest PATH")
+        return 0
+    _out(f"{len(rows)} reports in {store.path}")
+    for r in rows:
+        flag = f"  ⚠ {r['failed']} failed checks" if r["failed"] else ""
+        _out(f"  {r['id']}  {r['agency']} {r['year']}  {r['format_version']} format  {r['file_type']}  "
+             f"{r['figures']} cells ({r['filled']} filled)  {r['sections']} sections  {r['source']}{flag}")
+    return 0
+
+
+def cmd_show(args, store) -> int:
+    report = api.find_report(store, args.agency, args.year)
+    _out(json.dumps(api.tables_json(report), ensure_ascii=False, indent=1) if args.json else api.render_text(report))
+    return 0
+
+
+def cmd_export(args, store) -> int:
+    reports = store.reports()
+    text = api.export_json(reports) if args.format == "json" else api.export_csv(reports)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        print(f"wrote {len(reports)} reports to {args.output}", file=sys.stderr)
+    else:
+        _out(text)
+    return 0
+
+
+def cmd_remove(args, store) -> int:
+    try:
+        row = store.remove(args.report_id)
+    except KeyError:
+        print(f"no report {args.report_id} in the store (see: python -m assistant list)", file=sys.stderr)
+        return 1
+    _out(f"removed {row.id} ({row.agency} {row.year}, {row.source})")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m assistant", description=__doc__)
+    p.add_argument("--index", help="folder of the store and indexes (default: $XXGK_INDEX_DIR or ./index)")
+    sub = p.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("ingest", help="ingest report files or folders")
+    s.add_argument("paths", nargs="+")
+    s.add_argument("--json", action="store_true", help="one JSON object per file")
+    s.set_defaults(func=cmd_ingest)
+    s = sub.add_parser("list", help="the reports in the store")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_list)
+    s = sub.add_parser("show", help="a report's three tables, failed checks marked")
+    s.add_argument("agency", help="full or short name, e.g. 洪泽区 or 曲江区总工会")
+    s.add_argument("year")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_show)
+    s = sub.add_parser("export", help="every report (json) or every figure (csv)")
+    s.add_argument("--format", choices=["json", "csv"], default="json")
+    s.add_argument("--output", "-o", help="write to this file instead of stdout")
+    s.set_defaults(func=cmd_export)
+    s = sub.add_parser("remove", help="take a report and everything derived from it out of the store")
+    s.add_argument("report_id")
+    s.set_defaults(func=cmd_remove)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        with api.open_store(args.index) as store:
+            return args.func(args, store)
+    except (api.NotFound, Ambiguous) as e:
+        print(str(e).strip("'\""), file=sys.stderr)
+        return 1

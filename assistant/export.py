@@ -1,0 +1,51 @@
+"""Exports: every report as JSON, or every figure in long form as CSV (UTF-8 with BOM so
+that Excel shows the Chinese)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from .model import Report
+from .schema import cell_label
+
+CSV_FIELDS = ["report_id", "agency", "agency_printed", "year", "format_version", "table", "row", "col",
+              "label", "value", "raw", "page", "line", "source"]
+
+
+def report_dict(r: Report) -> dict:
+    return {
+        "id": r.id, "agency": r.agency, "agency_printed": r.agency_printed,
+        "agency_kind": r.agency_kind,
+        "region": {"province": r.region.province, "city": r.region.city, "county": r.region.county},
+        "year": r.year, "year_basis": r.year_basis, "published": r.published,
+        "format_version": r.format_version, "table_versions": r.table_versions,
+        "title": r.title, "file_type": r.file_type, "source": r.source, "pages": r.pages,
+        "sections": [{"key": s.key, "title": s.title, "text": s.text, "page": s.page} for s in r.sections],
+        "figures": [{"table": f.table, "row": f.row, "col": f.col, "value": f.value, "raw": f.raw,
+                     "page": f.page, "position": f.position} for f in r.figures],
+        "checks": [{"rule": c.rule, "status": c.status, "cells": [list(x) for x in c.cells],
+                    "printed": c.printed, "computed": c.computed, "detail": c.detail} for c in r.checks],
+        "warnings": r.warnings,
+    }
+
+
+def to_json(reports: list[Report]) -> str:
+    return json.dumps({"reports": [report_dict(r) for r in reports]}, ensure_ascii=False, indent=1)
+
+
+def to_csv(reports: list[Report]) -> str:
+    buf = io.StringIO()
+    buf.write("\ufeff")
+    w = csv.DictWriter(buf, fieldnames=CSV_FIELDS, lineterminator="\n")
+    w.writeheader()
+    for r in reports:
+        version = r.table_versions
+        for f in r.figures:
+            w.writerow({"report_id": r.id, "agency": r.agency, "agency_printed": r.agency_printed,
+                        "year": r.year, "format_version": r.format_version, "table": f.table,
+                        "row": f.row, "col": f.col,
+                        "label": cell_label(f.table, f.row, f.col, version.get(f.table) or r.format_version),
+                        "value": "" if f.value is None else f.value, "raw": f.raw, "page": f.page or "",
+                        "line": f.position.get("line", ""), "source": r.source})
+    return buf.getvalue()

@@ -1,0 +1,91 @@
+"""The Report: one model for every format — metadata, sections (prose), figures (every
+table cell under its canonical key, with raw text and position) and check results."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Figure:
+    table: str                       # A, B, C
+    row: str                         # canonical row key (schema.toml)
+    col: str                         # canonical column key
+    value: int | float | None        # None: blank / not reported (never 0)
+    raw: str                         # the cell's text as printed
+    page: int | None = None
+    position: dict = field(default_factory=dict)   # {"line": n} or {"page": p, ...}
+
+    @property
+    def address(self) -> tuple[str, str, str]:
+        return (self.table, self.row, self.col)
+
+
+@dataclass
+class Section:
+    key: str                         # preamble, s1…s6, s1.1…
+    title: str
+    text: str
+    page: int | None = None
+    line: int | None = None
+
+
+@dataclass
+class Check:
+    rule: str
+    status: str                      # ok | failed | skipped
+    cells: list[tuple[str, str, str]]
+    printed: float | int | None
+    computed: float | int | None
+    detail: str
+
+
+@dataclass
+class Region:
+    province: str | None = None
+    city: str | None = None
+    county: str | None = None
+
+    def label(self) -> str:
+        return " ".join(p for p in (self.province, self.city, self.county) if p)
+
+
+@dataclass
+class Report:
+    agency_printed: str
+    agency: str                      # canonical: one name for the same body across years
+    agency_kind: str
+    region: Region
+    year: int                        # the year the data is about
+    year_basis: str                  # "title" or "signature date"
+    published: str | None            # ISO date of the signature, None when absent
+    format_version: int              # 2019 or 2021
+    table_versions: dict[str, int | None]
+    title: str | None
+    file_type: str
+    sections: list[Section] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    pages: int | None = None
+    id: str | None = None            # set by the store: the source file's content hash
+    source: str | None = None        # the file name it was ingested from
+
+    def figure(self, table: str, row: str, col: str) -> Figure | None:
+        for f in self.figures:
+            if f.table == table and f.row == row and f.col == col:
+                return f
+        return None
+
+    def value(self, table: str, row: str, col: str):
+        f = self.figure(table, row, col)
+        return f.value if f else None
+
+    def section(self, key: str) -> Section | None:
+        return next((s for s in self.sections if s.key == key), None)
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["region"] = asdict(self.region)
+        for c in d["checks"]:
+            c["cells"] = [list(x) for x in c["cells"]]
+        return d

@@ -1,0 +1,64 @@
+"""Document → Report: metadata, sections, figures of tables A/B/C, and checks.
+
+The parser sees only the reader's Document (paragraphs and tables with positions), so
+every file format goes through this same code."""
+from __future__ import annotations
+
+from .. import agencies, checks
+from ..document import Document
+from ..errors import Rejected
+from ..model import Report
+from . import metadata, sections, tables
+
+MIN_HEADINGS = 3
+
+
+def parse(doc: Document) -> Report:
+    paragraphs = doc.paragraphs
+    if not paragraphs and not doc.tables:
+        raise Rejected("no text found")
+    title = metadata.find_title(paragraphs)
+    signature = metadata.find_signature(paragraphs)
+    skip = {id(p) for p in (title[0] if title else [])}
+    skip |= {id(p) for p in (signature.paragraphs if signature else [])}
+    layout = sections.split(doc.blocks, skip)
+    extraction = tables.extract(layout.table_sections)
+
+    if len(layout.headings_found) < MIN_HEADINGS and not extraction.found:
+        raise Rejected("not a 政府信息公开工作年度报告: no section headings or report tables found")
+
+    agency_printed = (title[1].agency if title else None) or (signature.agency if signature else None)
+    if not agency_printed:
+        raise Rejected("no agency found: no report title and no signature naming the agency")
+    if title and title[1].year:
+        year, basis = title[1].year, "title"
+    elif signature and signature.year:
+        year, basis = signature.year - 1, "signature date"
+    else:
+        raise Rejected("no report year found: no year in the title and no signature date")
+
+    versions = extraction.versions
+    fmt = versions.get("A") or versions.get("B") or (2021 if year >= 2021 else 2019)
+    warnings = list(doc.warnings) + extraction.warnings
+    missing = [t for t in ("A", "B", "C") if t not in extraction.found]
+    if missing:
+        warnings.append("tables not found: " + ", ".join(missing))
+
+    report = Report(
+        agency_printed=agency_printed,
+        agency=agencies.canonical_name(agency_printed),
+        agency_kind=agencies.kind_of(agency_printed),
+        region=agencies.region_of(agency_printed),
+        year=year, year_basis=basis,
+        published=signature.date if signature else None,
+        format_version=fmt,
+        table_versions={k: versions.get(k) for k in ("A", "B", "C")},
+        title=title[1].text if title else None,
+        file_type=doc.file_type,
+        sections=layout.sections,
+        figures=extraction.figures,
+        warnings=warnings,
+        pages=doc.pages,
+    )
+    report.checks = checks.run(report)
+    return report

@@ -1,0 +1,206 @@
+"""Tables A, B and C: every printed cell under its canonical (table, row, column) key.
+
+Rows are matched by label and position together (a leaf's number under its parent
+（三）…（六） as well as its text); columns of Table A by the header row above the values,
+columns of B and C by the format's fixed order. Blank cells are kept as figures with value
+None and their raw text."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..document import Cell, Table
+from ..labels import best_match, marker, similarity, squeeze
+from ..model import Figure
+from ..schema import TableSpec, table
+from ..values import is_value_text, parse_value
+
+
+@dataclass
+class Extraction:
+    figures: list[Figure] = field(default_factory=list)
+    versions: dict[str, int | None] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    found: set[str] = field(default_factory=set)
+
+    def add(self, tbl: str, row: str, col: str, cell: Cell) -> None:
+        if any(f.table == tbl and f.row == row and f.col == col for f in self.figures):
+            self.warnings.append(f"{tbl}.{row}.{col} printed twice; the first is kept")
+            return
+        value, understood = parse_value(cell.text)
+        if not understood:
+            self.warnings.append(f"{tbl}.{row}.{col}: “{cell.text.strip()}” is not a number")
+        self.figures.append(Figure(table=tbl, row=row, col=col, value=value, raw=cell.text,
+                                   page=cell.page, position=cell.position))
+        self.found.add(tbl)
+
+
+def classify(t: Table, section: str) -> str | None:
+    """Which of A, B, C a table is, by the labels it prints (its section breaks ties)."""
+    text = squeeze(t.text())
+    scores = {}
+    for name in ("A", "B", "C"):
+        spec = table(name)
+        scores[name] = sum(1 for w in spec.signals if w in text) + (0.5 if spec.section == section else 0)
+    best = max(scores, key=scores.get)
+    return best if scores[best] >= 2 else None
+
+
+def _labels(cells: list[Cell]) -> list[Cell]:
+    return [c for c in cells if squeeze(c.text) and not is_value_text(c.text)]
+
+
+# ------------------------------------------------------------------ Table A
+def _column_candidates(spec: TableSpec):
+    return [(f"{c.key}@{c.version}", c.labels) for c in spec.columns]
+
+
+def extract_a(rows: list[list[Cell]], out: Extraction) -> None:
+    spec = table("A")
+    columns: list[tuple[str, int | None]] | None = None
+    votes: Counter = Counter()
+    pending: list[tuple[str, list[Cell]]] = []     # rows seen before any header
+    for cells in rows:
+        labels = _labels(cells)
+        if not labels:
+            continue
+        first = squeeze(labels[0].text)
+        if "第二十条" in first and len(labels) == 1:
+            columns = None
+            continue
+        header = [best_match(c.text, _column_candidates(spec), 0.75)[0] for c in cells]
+        if any(h for h in header) and (any(w in first for w in spec.header_words)
+                                       or not best_match(first, [(r.key, r.labels) for r in spec.rows], 0.75)[0]):
+            columns = []
+            for h in header:
+                if h:
+                    key, version = h.split("@")
+                    version = int(version) if version != "None" else None
+                    columns.append((key, version))
+                    if version:
+                        votes[version] += 1
+            continue
+        key, _ = best_match(first, [(r.key, r.labels) for r in spec.rows], 0.75)
+        if not key:
+            continue
+        values = cells[cells.index(labels[0]) + 1:]
+        while columns is not None and len(values) > len(columns) and not squeeze(values[-1].text):
+            values = values[:-1]       # padding cells of a wider grid
+        if columns and len(columns) == len(values):
+            for (col, _), cell in zip(columns, values):
+                out.add("A", key, col, cell)
+        else:
+            pending.append((key, values))
+    version = votes.most_common(1)[0][0] if votes else None
+    for key, values in pending:
+        layout = spec.layout.get(version or 0, {}).get(key)
+        if layout and len(layout) == len(values):
+            for col, cell in zip(layout, values):
+                out.add("A", key, col, cell)
+        else:
+            out.warnings.append(f"A.{key}: {len(values)} values and no header naming their columns; not placed")
+    out.versions["A"] = version
+
+
+# ------------------------------------------------------------------ Table B
+def _b_group(label: str, spec: TableSpec) -> str | None:
+    key, _ = best_match(label, spec.groups.items(), 0.8)
+    return key
+
+
+_INNER_ITEM = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*(?=\d{1,2}[.．、][\u4e00-\u9fff])")
+
+
+def _split_labels(cells: list[Cell]) -> list[Cell]:
+    """“（三）不予公开 1.属于国家秘密” printed in one cell → the parent and the leaf."""
+    out = []
+    for c in cells:
+        parts = [p for p in _INNER_ITEM.split(c.text) if p.strip()]
+        out.extend(Cell(p, c.page, c.line) for p in parts) if len(parts) > 1 else out.append(c)
+    return out
+
+
+def extract_b(rows: list[list[Cell]], out: Extraction) -> None:
+    spec = table("B")
+    columns = spec.column_keys
+    width = len(columns)
+    group: str | None = None
+    top = [(r.key, r.labels) for r in spec.rows if r.group is None]
+    for cells in rows:
+        labels = _split_labels([c for c in cells[:-width] if squeeze(c.text)] if len(cells) > width
+                               else _labels(cells))
+        for c in labels:
+            m = marker(c.text)
+            if m and m[0] == "paren":
+                group = _b_group(c.text, spec) if 3 <= m[1] <= 6 else None
+            elif m and m[0] == "numeral":
+                group = None
+        if len(cells) <= width or not labels:
+            continue
+        leaf = labels[-1].text
+        m = marker(leaf)
+        key = None
+        if m and m[0] == "item":
+            members = [r for r in spec.rows if r.group == group] if group else [r for r in spec.rows if r.group]
+            key, score = best_match(leaf, [(r.key, r.labels) for r in members], 0.5)
+            if key is None and group:
+                key = next((r.key for r in members if r.item == m[1]), None)
+        else:
+            key, _ = best_match(leaf, top, 0.6)
+        if key is None:
+            values = cells[-width:]
+            if (all(is_value_text(c.text) for c in values) and any(squeeze(c.text) for c in values)
+                    and not any(similarity(leaf, h) > 0.8 for h in spec.headers)):
+                out.warnings.append(f"B: row “{squeeze(leaf)}” not recognised")
+            continue
+        for col, cell in zip(columns, cells[-width:]):
+            out.add("B", key, col, cell)
+    three_row = any(f.table == "B" and spec.row(f.row).version == 2021 for f in out.figures)
+    out.versions["B"] = 2021 if three_row else None
+
+
+# ------------------------------------------------------------------ Table C
+def extract_c(rows: list[list[Cell]], out: Extraction) -> None:
+    spec = table("C")
+    row_keys, col_keys = spec.row_keys, spec.column_keys
+    n = len(row_keys) * len(col_keys)
+    data = [cells for cells in rows if len(cells) >= n and all(is_value_text(c.text) for c in cells[-n:])]
+    if data:
+        cells = data[-1][-n:]
+        for i, cell in enumerate(cells):
+            out.add("C", row_keys[i // len(col_keys)], col_keys[i % len(col_keys)], cell)
+    else:  # one row per kind of case: label + five values
+        w = len(col_keys)
+        for cells in rows:
+            labels = _labels(cells[:-w]) if len(cells) > w else []
+            if not labels or not all(is_value_text(c.text) for c in cells[-w:]):
+                continue
+            key, _ = best_match(labels[-1].text, [(r.key, r.labels) for r in spec.rows], 0.8)
+            if key:
+                for col, cell in zip(col_keys, cells[-w:]):
+                    out.add("C", key, col, cell)
+        if "C" not in out.found:
+            out.warnings.append("C: no row of figures found")
+    out.versions["C"] = None
+
+
+EXTRACTORS = {"A": extract_a, "B": extract_b, "C": extract_c}
+
+
+def extract(tables: list[tuple[Table, str]]) -> Extraction:
+    """Figures of every table in the document; fragments of one table (a table broken
+    over pages) are read as one."""
+    out = Extraction()
+    grouped: dict[str, list[list[Cell]]] = {}
+    for t, section in tables:
+        kind = classify(t, section)
+        if kind:
+            grouped.setdefault(kind, []).extend(t.rows)
+    for kind in ("A", "B", "C"):
+        if kind in grouped:
+            EXTRACTORS[kind](grouped[kind], out)
+        else:
+            out.versions[kind] = None
+    return out
+

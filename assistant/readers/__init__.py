@@ -1,0 +1,43 @@
+"""Readers: a file's bytes → a Document (paragraphs and tables with positions).
+
+One reader per format, chosen by the file's extension; every one feeds the same parser."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from ..document import Document
+from ..errors import Rejected
+from . import text
+
+Reader = Callable[[bytes, str], Document]
+
+READERS: dict[str, tuple[str, Reader]] = {
+    ".txt": ("txt", text.read),
+    ".text": ("txt", text.read),
+    ".md": ("md", text.read),
+    ".markdown": ("md", text.read),
+}
+
+LEGACY = {".doc": "legacy Word .doc file: convert to .docx",
+          ".wps": "WPS document: convert to .docx",
+          ".xls": "spreadsheet, not a report: convert the report to .docx or PDF"}
+
+
+def supported(path: Path) -> bool:
+    ext = path.suffix.lower()
+    return ext in READERS or ext in LEGACY
+
+
+def read_bytes(data: bytes, name: str) -> Document:
+    """Read `data` (the bytes of a file called `name`) or raise Rejected with the reason."""
+    ext = Path(name).suffix.lower()
+    if ext in LEGACY:
+        raise Rejected(LEGACY[ext])
+    if ext not in READERS:
+        known = ", ".join(sorted(READERS))
+        raise Rejected(f"unsupported file type {ext or '(none)'} (supported: {known})")
+    file_type, reader = READERS[ext]
+    if not data:
+        raise Rejected("empty file")
+    return reader(data, file_type)

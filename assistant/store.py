@@ -1,0 +1,207 @@
+"""The SQLite store: reports, sections (prose), figures in long form and checks, plus
+each ingested file's bytes under files/<sha256> so the source can be offered later.
+
+One report per (agency, year); a file is keyed by its content hash. Every write of a
+report happens in one transaction: a failure leaves the store as it was."""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from .model import Check, Figure, Region, Report, Section
+
+SCHEMA_VERSION = 1
+DDL = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS reports(
+  id TEXT PRIMARY KEY, file_hash TEXT NOT NULL UNIQUE, source TEXT, source_path TEXT,
+  agency TEXT NOT NULL, agency_printed TEXT NOT NULL, agency_kind TEXT,
+  province TEXT, city TEXT, county TEXT, year INTEGER NOT NULL, year_basis TEXT,
+  published TEXT, format_version INTEGER, table_versions TEXT, title TEXT, file_type TEXT,
+  pages INTEGER, warnings TEXT, ingested_at TEXT DEFAULT CURRENT_TIMESTAMP,
+  UNIQUE(agency, year));
+CREATE TABLE IF NOT EXISTS sections(
+  report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE, ord INTEGER NOT NULL,
+  key TEXT NOT NULL, title TEXT, text TEXT, page INTEGER, line INTEGER,
+  PRIMARY KEY(report_id, key));
+CREATE TABLE IF NOT EXISTS figures(
+  report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  tbl TEXT NOT NULL, row TEXT NOT NULL, col TEXT NOT NULL, value NUMERIC, raw TEXT,
+  page INTEGER, position TEXT, PRIMARY KEY(report_id, tbl, row, col));
+CREATE TABLE IF NOT EXISTS checks(
+  report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE, ord INTEGER NOT NULL,
+  rule TEXT NOT NULL, status TEXT NOT NULL, cells TEXT, printed NUMERIC, computed NUMERIC,
+  detail TEXT, PRIMARY KEY(report_id, ord));
+CREATE INDEX IF NOT EXISTS figures_key ON figures(tbl, row, col);
+CREATE INDEX IF NOT EXISTS reports_year ON reports(year);
+"""
+
+
+@dataclass
+class Stored:
+    """A report's row in the store, without its sections, figures and checks."""
+    id: str
+    agency: str
+    agency_printed: str
+    year: int
+    source: str | None
+    source_path: str | None
+    file_hash: str
+
+
+class Store:
+    def __init__(self, root: str | os.PathLike):
+        self.root = Path(root)
+        self.root.mkdir(parents=True, exist_ok=True)
+        (self.root / "files").mkdir(exist_ok=True)
+        self.path = self.root / "store.sqlite"
+        self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.executescript(DDL)
+        self.db.execute("INSERT OR IGNORE INTO meta VALUES('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    @contextmanager
+    def transaction(self):
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+
+    # ------------------------------------------------------------------ reads
+    def _stored(self, row) -> Stored | None:
+        if row is None:
+            return None
+        return Stored(id=row["id"], agency=row["agency"], agency_printed=row["agency_printed"],
+                      year=row["year"], source=row["source"], source_path=row["source_path"],
+                      file_hash=row["file_hash"])
+
+    def by_hash(self, file_hash: str) -> Stored | None:
+        return self._stored(self.db.execute("SELECT * FROM reports WHERE file_hash=?", (file_hash,)).fetchone())
+
+    def by_agency_year(self, agency: str, year: int) -> Stored | None:
+        return self._stored(self.db.execute("SELECT * FROM reports WHERE agency=? AND year=?",
+                                            (agency, year)).fetchone())
+
+    def report_ids(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT id FROM reports ORDER BY agency, year")]
+
+    def agencies(self) -> list[tuple[str, str]]:
+        """(canonical, printed) for every report."""
+        return [(r[0], r[1]) for r in self.db.execute(
+            "SELECT DISTINCT agency, agency_printed FROM reports ORDER BY agency")]
+
+    def years(self, agency: str) -> list[int]:
+        return [r[0] for r in self.db.execute("SELECT year FROM reports WHERE agency=? ORDER BY year", (agency,))]
+
+    def summary(self) -> list[dict]:
+        rows = self.db.execute("""
+            SELECT r.id, r.agency, r.agency_printed, r.year, r.format_version, r.file_type, r.source,
+                   (SELECT count(*) FROM figures f WHERE f.report_id=r.id) AS figures,
+                   (SELECT count(*) FROM figures f WHERE f.report_id=r.id AND f.value IS NOT NULL) AS filled,
+                   (SELECT count(*) FROM sections s WHERE s.report_id=r.id) AS sections,
+                   (SELECT count(*) FROM checks c WHERE c.report_id=r.id AND c.status='failed') AS failed
+            FROM reports r ORDER BY r.agency, r.year""")
+        return [dict(r) for r in rows]
+
+    def get(self, report_id: str) -> Report:
+        r = self.db.execute("SELECT * FROM reports WHERE id=?", (report_id,)).fetchone()
+        if r is None:
+            raise KeyError(report_id)
+        report = Report(
+            agency_printed=r["agency_printed"], agency=r["agency"], agency_kind=r["agency_kind"],
+            region=Region(r["province"], r["city"], r["county"]), year=r["year"],
+            year_basis=r["year_basis"], published=r["published"], format_version=r["format_version"],
+            table_versions=json.loads(r["table_versions"] or "{}"), title=r["title"],
+            file_type=r["file_type"], warnings=json.loads(r["warnings"] or "[]"), pages=r["pages"],
+            id=r["id"], source=r["source"])
+        report.sections = [Section(key=s["key"], title=s["title"], text=s["text"], page=s["page"], line=s["line"])
+                           for s in self.db.execute("SELECT * FROM sections WHERE report_id=? ORDER BY ord", (report_id,))]
+        report.figures = [Figure(table=f["tbl"], row=f["row"], col=f["col"], value=f["value"], raw=f["raw"],
+                                 page=f["page"], position=json.loads(f["position"] or "{}"))
+                          for f in self.db.execute("SELECT * FROM figures WHERE report_id=? ORDER BY rowid", (report_id,))]
+        report.checks = [Check(rule=c["rule"], status=c["status"], cells=[tuple(x) for x in json.loads(c["cells"])],
+                               printed=c["printed"], computed=c["computed"], detail=c["detail"])
+                         for c in self.db.execute("SELECT * FROM checks WHERE report_id=? ORDER BY ord", (report_id,))]
+        return report
+
+    def reports(self) -> list[Report]:
+        return [self.get(i) for i in self.report_ids()]
+
+    def file_path(self, file_hash: str) -> Path:
+        return self.root / "files" / file_hash
+
+    # ------------------------------------------------------------------ writes
+    def put(self, report: Report, data: bytes, file_hash: str, source_path: str | None) -> Stored | None:
+        """Store `report` (parsed from `data`), replacing the report of the same agency and
+        year if there is one; returns what it replaced. All or nothing."""
+        blob = self.file_path(file_hash)
+        new_blob = not blob.exists()
+        if new_blob:
+            tmp = blob.with_suffix(".tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, blob)
+        try:
+            with self.transaction() as db:
+                old = self.by_agency_year(report.agency, report.year)
+                if old:
+                    db.execute("DELETE FROM reports WHERE id=?", (old.id,))
+                self._insert(db, report, file_hash, source_path)
+        except BaseException:
+            if new_blob:
+                blob.unlink(missing_ok=True)
+            raise
+        if old and old.file_hash != file_hash:
+            self.file_path(old.file_hash).unlink(missing_ok=True)
+        return old
+
+    def _insert(self, db, report: Report, file_hash: str, source_path: str | None) -> None:
+        db.execute(
+            """INSERT INTO reports(id, file_hash, source, source_path, agency, agency_printed, agency_kind,
+                 province, city, county, year, year_basis, published, format_version, table_versions,
+                 title, file_type, pages, warnings) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+            (report.id, file_hash, report.source, source_path, report.agency, report.agency_printed,
+             report.agency_kind, report.region.province, report.region.city, report.region.county,
+             report.year, report.year_basis, report.published, report.format_version,
+             json.dumps(report.table_versions), report.title, report.file_type, report.pages,
+             json.dumps(report.warnings, ensure_ascii=False)))
+        db.executemany("INSERT INTO sections VALUES(?,?,?,?,?,?,?)",
+                       [(report.id, i, s.key, s.title, s.text, s.page, s.line) for i, s in enumerate(report.sections)])
+        db.executemany("INSERT INTO figures VALUES(?,?,?,?,?,?,?,?)",
+                       [(report.id, f.table, f.row, f.col, f.value, f.raw, f.page,
+                         json.dumps(f.position)) for f in report.figures])
+        db.executemany("INSERT INTO checks VALUES(?,?,?,?,?,?,?,?)",
+                       [(report.id, i, c.rule, c.status, json.dumps(c.cells, ensure_ascii=False),
+                         c.printed, c.computed, c.detail) for i, c in enumerate(report.checks)])
+
+    def remove(self, report_id: str) -> Stored:
+        row = self._stored(self.db.execute("SELECT * FROM reports WHERE id=?", (report_id,)).fetchone())
+        if row is None:
+            raise KeyError(report_id)
+        with self.transaction() as db:
+            db.execute("DELETE FROM reports WHERE id=?", (report_id,))
+        self.file_path(row.file_hash).unlink(missing_ok=True)
+        return row
+
+
+def open_store(index: str | os.PathLike | None = None) -> Store:
+    from .config import index_dir
+    return Store(index_dir(index))
