@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Iterable
 
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
@@ -53,6 +54,7 @@ def strip_marker(text: str) -> str:
     return s[m.end():] if m else s
 
 
+@lru_cache(maxsize=65536)
 def normalize(text: str) -> str:
     """Comparable form of a label: NFKC, no whitespace, no leading marker, no punctuation."""
     s = strip_marker(unicodedata.normalize("NFKC", text or ""))
@@ -71,13 +73,26 @@ def similarity(a: str, b: str) -> float:
 def best_match(label: str, candidates: Iterable[tuple[str, Iterable[str]]],
                threshold: float = 0.6) -> tuple[str | None, float]:
     """The key whose variants are most like `label` (exact after normalisation first)."""
+    frozen = tuple((key, tuple(variants)) for key, variants in candidates)
+    key, score = _best(normalize(label), frozen)
+    return (key, score) if score >= threshold else (None, score)
+
+
+@lru_cache(maxsize=65536)
+def _best(label: str, candidates: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str | None, float]:
+    if not label:
+        return None, 0.0
     best_key, best = None, 0.0
     for key, variants in candidates:
         for v in variants:
-            score = similarity(label, v)
+            nv = normalize(v)
+            score = 1.0 if nv == label else (
+                SequenceMatcher(None, label, nv, autojunk=False).ratio() if nv else 0.0)
             if score > best:
                 best_key, best = key, score
-    return (best_key, best) if best >= threshold else (None, best)
+                if score == 1.0:
+                    return best_key, best
+    return best_key, best
 
 
 def contains_any(text: str, words: Iterable[str]) -> bool:

@@ -149,6 +149,13 @@ class Store:
     def file_path(self, file_hash: str) -> Path:
         return self.root / "files" / file_hash
 
+    def source_file(self, report_id: str) -> Path:
+        """The kept bytes of the file a report was parsed from."""
+        row = self.db.execute("SELECT file_hash FROM reports WHERE id=?", (report_id,)).fetchone()
+        if row is None:
+            raise KeyError(report_id)
+        return self.file_path(row[0])
+
     # ------------------------------------------------------------------ writes
     def put(self, report: Report, data: bytes, file_hash: str, source_path: str | None) -> Stored | None:
         """Store `report` (parsed from `data`), replacing the report of the same agency and

@@ -24,10 +24,13 @@ class Extraction:
     warnings: list[str] = field(default_factory=list)
     found: set[str] = field(default_factory=set)
 
+    seen: set[tuple[str, str, str]] = field(default_factory=set)
+
     def add(self, tbl: str, row: str, col: str, cell: Cell) -> None:
-        if any(f.table == tbl and f.row == row and f.col == col for f in self.figures):
+        if (tbl, row, col) in self.seen:
             self.warnings.append(f"{tbl}.{row}.{col} printed twice; the first is kept")
             return
+        self.seen.add((tbl, row, col))
         value, understood = parse_value(cell.text)
         if not understood:
             self.warnings.append(f"{tbl}.{row}.{col}: “{cell.text.strip()}” is not a number")
@@ -58,6 +61,8 @@ def _column_candidates(spec: TableSpec):
 
 def extract_a(rows: list[list[Cell]], out: Extraction) -> None:
     spec = table("A")
+    columns_spec = _column_candidates(spec)
+    rows_spec = [(r.key, r.labels) for r in spec.rows]
     columns: list[tuple[str, int | None]] | None = None
     votes: Counter = Counter()
     pending: list[tuple[str, list[Cell]]] = []     # rows seen before any header
@@ -69,9 +74,9 @@ def extract_a(rows: list[list[Cell]], out: Extraction) -> None:
         if "第二十条" in first and len(labels) == 1:
             columns = None
             continue
-        header = [best_match(c.text, _column_candidates(spec), 0.75)[0] for c in cells]
+        header = [None if is_value_text(c.text) else best_match(c.text, columns_spec, 0.75)[0] for c in cells]
         if any(h for h in header) and (any(w in first for w in spec.header_words)
-                                       or not best_match(first, [(r.key, r.labels) for r in spec.rows], 0.75)[0]):
+                                       or not best_match(first, rows_spec, 0.75)[0]):
             columns = []
             for h in header:
                 if h:
@@ -81,7 +86,7 @@ def extract_a(rows: list[list[Cell]], out: Extraction) -> None:
                     if version:
                         votes[version] += 1
             continue
-        key, _ = best_match(first, [(r.key, r.labels) for r in spec.rows], 0.75)
+        key, _ = best_match(first, rows_spec, 0.75)
         if not key:
             continue
         values = cells[cells.index(labels[0]) + 1:]
