@@ -145,6 +145,3 @@ def failed(report: Report) -> list[Check]:
 def flagged_cells(report: Report) -> set[tuple[str, str, str]]:
     return {tuple(cell) for c in failed(report) for cell in c.cells}
 
-
-def explain(check: Check) -> str:
-    return f"{check.rule}: {check.detail}"
