@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..document import Cell, Table
 from ..labels import best_match, marker, similarity, squeeze
 from ..model import Figure
-from ..schema import TableSpec, table
+from ..schema import ColumnSpec, TableSpec, table
 from ..values import is_value_text, parse_value
 
 
@@ -55,15 +55,11 @@ def _labels(cells: list[Cell]) -> list[Cell]:
 
 
 # ------------------------------------------------------------------ Table A
-def _column_candidates(spec: TableSpec):
-    return [(f"{c.key}@{c.version}", c.labels) for c in spec.columns]
-
-
 def extract_a(rows: list[list[Cell]], out: Extraction) -> None:
     spec = table("A")
-    columns_spec = _column_candidates(spec)
-    rows_spec = [(r.key, r.labels) for r in spec.rows]
-    columns: list[tuple[str, int | None]] | None = None
+    column_candidates = list(enumerate(c.labels for c in spec.columns))   # keyed by index
+    row_candidates = [(r.key, r.labels) for r in spec.rows]
+    columns: list[ColumnSpec] | None = None        # the header row above the values
     votes: Counter = Counter()
     pending: list[tuple[str, list[Cell]]] = []     # rows seen before any header
     for cells in rows:
@@ -74,27 +70,21 @@ def extract_a(rows: list[list[Cell]], out: Extraction) -> None:
         if "第二十条" in first and len(labels) == 1:
             columns = None
             continue
-        header = [None if is_value_text(c.text) else best_match(c.text, columns_spec, 0.75)[0] for c in cells]
-        if any(h for h in header) and (any(w in first for w in spec.header_words)
-                                       or not best_match(first, rows_spec, 0.75)[0]):
-            columns = []
-            for h in header:
-                if h:
-                    key, version = h.split("@")
-                    version = int(version) if version != "None" else None
-                    columns.append((key, version))
-                    if version:
-                        votes[version] += 1
+        key, _ = best_match(first, row_candidates, 0.75)
+        header = [None if is_value_text(c.text) else best_match(c.text, column_candidates, 0.75)[0]
+                  for c in cells]
+        if any(h is not None for h in header) and (any(w in first for w in spec.header_words) or not key):
+            columns = [spec.columns[h] for h in header if h is not None]
+            votes.update(c.version for c in columns if c.version)
             continue
-        key, _ = best_match(first, rows_spec, 0.75)
         if not key:
             continue
         values = cells[cells.index(labels[0]) + 1:]
         while columns is not None and len(values) > len(columns) and not squeeze(values[-1].text):
             values = values[:-1]       # padding cells of a wider grid
         if columns and len(columns) == len(values):
-            for (col, _), cell in zip(columns, values):
-                out.add("A", key, col, cell)
+            for col, cell in zip(columns, values):
+                out.add("A", key, col.key, cell)
         else:
             pending.append((key, values))
     version = votes.most_common(1)[0][0] if votes else None
@@ -122,7 +112,10 @@ def _split_labels(cells: list[Cell]) -> list[Cell]:
     out = []
     for c in cells:
         parts = [p for p in _INNER_ITEM.split(c.text) if p.strip()]
-        out.extend(Cell(p, c.page, c.line) for p in parts) if len(parts) > 1 else out.append(c)
+        if len(parts) > 1:
+            out.extend(Cell(p, c.page, c.line) for p in parts)
+        else:
+            out.append(c)
     return out
 
 
@@ -148,7 +141,7 @@ def extract_b(rows: list[list[Cell]], out: Extraction) -> None:
         key = None
         if m and m[0] == "item":
             members = [r for r in spec.rows if r.group == group] if group else [r for r in spec.rows if r.group]
-            key, score = best_match(leaf, [(r.key, r.labels) for r in members], 0.5)
+            key, _ = best_match(leaf, [(r.key, r.labels) for r in members], 0.5)
             if key is None and group:
                 key = next((r.key for r in members if r.item == m[1]), None)
         else:
