@@ -1,4 +1,4 @@
-"""Command line: python -m assistant {ingest,list,show,export,remove} … (calls the public API)."""
+"""Command line: python -m assistant {ingest,list,show,export,remove,generate} … (calls the public API)."""
 from __future__ import annotations
 
 import argparse
@@ -76,6 +76,21 @@ def cmd_remove(args, store) -> int:
     return 0
 
 
+def cmd_generate(args) -> int:
+    from .generator import FORMATS, write
+    formats = args.formats.split(",")
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        print(f"unknown format {', '.join(unknown)} (one of {', '.join(FORMATS)})", file=sys.stderr)
+        return 2
+    records = write(args.out, args.n, formats, seed=args.seed, contradictory=args.contradictory,
+                    progress=sys.stderr.isatty())
+    broken = sum(1 for r in records if r["expected_failures"])
+    print(f"wrote {len(records)} reports × {len(formats)} formats to {args.out} "
+          f"({broken} contradict themselves; what was printed: {args.out}/truth.json)", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m assistant", description=__doc__)
     p.add_argument("--index", help="folder of the store and indexes (default: $XXGK_INDEX_DIR or ./index)")
@@ -99,11 +114,21 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("remove", help="take a report and everything derived from it out of the store")
     s.add_argument("report_id")
     s.set_defaults(func=cmd_remove)
+    s = sub.add_parser("generate", help="write generated reports with known figures (tests, benchmarks)")
+    s.add_argument("out", help="folder to write <format>/<file> and truth.json into")
+    s.add_argument("--n", type=int, default=100, help="number of reports (default 100)")
+    s.add_argument("--formats", default="txt,html,docx,pdf", help="comma-separated (default: all four)")
+    s.add_argument("--seed", type=int, default=0)
+    s.add_argument("--contradictory", type=float, default=0.15,
+                   help="share of reports that contradict themselves (default 0.15)")
+    s.set_defaults(func=cmd_generate, store=False)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "store", True) is False:
+        return args.func(args)
     try:
         with api.open_store(args.index) as store:
             return args.func(args, store)

@@ -71,10 +71,13 @@ class Report:
     source: str | None = None        # the file name it was ingested from
 
     def figure(self, table: str, row: str, col: str) -> Figure | None:
-        for f in self.figures:
-            if f.table == table and f.row == row and f.col == col:
-                return f
-        return None
+        index = self.__dict__.get("_by_address")
+        if index is None or index[0] is not self.figures or index[1] != len(self.figures):
+            by = {}
+            for f in self.figures:
+                by.setdefault(f.address, f)
+            index = self.__dict__["_by_address"] = (self.figures, len(self.figures), by)
+        return index[2].get((table, row, col))
 
     def value(self, table: str, row: str, col: str):
         f = self.figure(table, row, col)

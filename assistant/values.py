@@ -19,6 +19,8 @@ def clean(raw: str) -> str:
 def parse_value(raw: str) -> tuple[int | float | None, bool]:
     """(value, understood). understood is False when the cell holds text that is neither
     a number nor a not-reported mark; its value is then None and the raw text is kept."""
+    if raw.isdigit() and raw.isascii():          # the common case: a plain count
+        return int(raw), True
     s = clean(raw)
     if s in NOT_REPORTED:
         return None, True

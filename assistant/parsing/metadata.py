@@ -48,6 +48,11 @@ def find_title(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], Title] | N
     """The title among the first paragraphs, joined with a name line just above it
     when the title was broken over two lines."""
     for i, p in enumerate(paragraphs[:4]):
+        nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
+        if (not is_title(p.text) and nxt is not None and "。" not in p.text
+                and len(squeeze(nxt.text)) <= 12 and is_title(p.text + nxt.text)):
+            # a title wrapped mid-word by a PDF: "…工作年度报" / "告"
+            return [p, nxt], parse_title(p.text + nxt.text)
         if is_title(p.text):
             used = [p]
             text = p.text

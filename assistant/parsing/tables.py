@@ -191,10 +191,14 @@ def extract(tables: list[tuple[Table, str]]) -> Extraction:
     over pages) are read as one."""
     out = Extraction()
     grouped: dict[str, list[list[Cell]]] = {}
+    previous: tuple[str, str] | None = None        # (kind, section) of the last table read
     for t, section in tables:
         kind = classify(t, section)
+        if kind is None and previous and previous[1] == section:
+            kind = previous[0]      # a few rows carried over to the next page
         if kind:
             grouped.setdefault(kind, []).extend(t.rows)
+            previous = (kind, section)
     for kind in ("A", "B", "C"):
         if kind in grouped:
             EXTRACTORS[kind](grouped[kind], out)

@@ -8,7 +8,7 @@ from typing import Callable
 
 from ..document import Document
 from ..errors import Rejected
-from . import text
+from . import docx, html, pdf, text
 
 Reader = Callable[[bytes, str], Document]
 
@@ -17,6 +17,13 @@ READERS: dict[str, tuple[str, Reader]] = {
     ".text": ("txt", text.read),
     ".md": ("md", text.read),
     ".markdown": ("md", text.read),
+    ".pdf": ("pdf", pdf.read),
+    ".html": ("html", html.read),
+    ".htm": ("html", html.read),
+    ".shtml": ("html", html.read),
+    ".mhtml": ("mhtml", html.read),
+    ".mht": ("mhtml", html.read),
+    ".docx": ("docx", docx.read),
 }
 
 LEGACY = {".doc": "legacy Word .doc file: convert to .docx",
