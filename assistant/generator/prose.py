@@ -29,6 +29,10 @@ _REQUEST = [
     "（二）依申请公开情况。全年共收到政府信息公开申请{n}件，已全部按期办结，未发生逾期答复情况。",
     "（二）依申请公开情况。进一步规范依申请公开办理流程，本年度新收政府信息公开申请{n}件，答复率100%。",
 ]
+_REQUEST_UNSTATED = [
+    "（二）依申请公开情况。进一步规范依申请公开办理流程，畅通申请渠道，做到依法依规答复。",
+    "（二）依申请公开情况。严格按照《条例》规定的程序和时限办理政府信息公开申请。",
+]
 _REQUEST_NONE = [
     "（二）依申请公开情况。{year}年，{short}未收到政府信息公开申请。",
     "（二）依申请公开情况。本年度无政府信息公开申请，依申请公开渠道保持畅通。",
@@ -74,10 +78,10 @@ def short_name(agency: str) -> str:
     return "我单位" if len(agency) > 12 else agency
 
 
-def sections(rng: random.Random, agency: str, year: int, stated_received: int,
+def sections(rng: random.Random, agency: str, year: int, stated_received: int | None,
              review: int | None, litigation: int | None) -> list[SectionText]:
     """The six sections (and a preamble) with text varying per report. `stated_received`
-    is the number of applications the text says were received."""
+    is the number of applications the text says were received (None: it says none)."""
     short = short_name(agency)
     fill = dict(year=year, short=short, aim=rng.choice(_AIMS), n=rng.randint(20, 3000),
                 m=rng.randint(1, 60), k=rng.randint(1, 30))
@@ -89,7 +93,8 @@ def sections(rng: random.Random, agency: str, year: int, stated_received: int,
         out.append(SectionText("preamble", "", [
             f"本报告根据《中华人民共和国政府信息公开条例》要求编制，报告中所列数据统计期限自{year}年1月1日起至"
             f"{year}年12月31日止。如对本报告有疑问，请与{agency}办公室联系。"]))
-    request = (rng.choice(_REQUEST) if stated_received else rng.choice(_REQUEST_NONE))
+    request = rng.choice(_REQUEST if stated_received else _REQUEST_UNSTATED if stated_received is None
+                         else _REQUEST_NONE)
     s1 = [rng.choice(_LEAD).format(**fill), rng.choice(_ACTIVE).format(**fill),
           request.format(**{**fill, "n": stated_received}), rng.choice(_MANAGE).format(**fill),
           rng.choice(_PLATFORM).format(**fill), rng.choice(_SUPERVISE).format(**fill)]

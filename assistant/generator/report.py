@@ -10,6 +10,7 @@ from .figures import Addr, Figures, failures, make
 from .prose import SectionText, sections
 
 FORMATS = ("txt", "html", "docx", "pdf")
+VERSION = 2           # of what the generator prints: cached corpora of another version are stale
 _CN = "〇一二三四五六七八九"
 
 
@@ -124,11 +125,8 @@ def one(rng: random.Random, number: int, agency: str, year: int, contradictory: 
             date = "".join(_CN[int(c)] for c in str(year + 1)) + f"年{_cn_small(m)}月{_cn_small(d)}日"
         else:
             date = f"{year + 1}年{m}月{d}日"
-    texts = sections(rng, agency, year, stated if received is not None else 0, review, litigation)
-    if received is None:
-        # no count in the table: the text must not state one either
-        texts = [t if t.key != "s1" else SectionText(t.key, t.heading, [p for p in t.paragraphs if not p.startswith("（二）")])
-                 for t in texts]
+    # no count in the table: the text does not state one either
+    texts = sections(rng, agency, year, stated if received is not None else None, review, litigation)
     noise = {"typo": rng.random() < 0.1, "spaced_total": rng.random() < 0.2}
     return GeneratedReport(number=number, agency=agency, year=year, figures=figs, sections=texts,
                            title_style=style, published=published, signature_date=date,
