@@ -8,6 +8,8 @@ The public API, used by the CLI and the app:
     find_report(store, agency, year)  → Report (short names accepted)
     export_json(reports) / export_csv(reports)
     render_text(report) / tables_json(report)
+    update_index(store, progress=False) → UpdateResult (search index brought up to date)
+    search(query, k=5, filters=None, index=None) → [Hit] (hybrid BM25 + dense)
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from pathlib import Path
 from .errors import NotFound, Rejected
 from .export import to_csv as export_csv, to_json as export_json
 from .ingest import Outcome, ingest, ingest_bytes, ingest_file
-from .lookup import find_report
+from .lookup import find_report, parse_year
 from .model import Check, Figure, Report, Section
 from .store import Store, open_store
 from .views import as_json as tables_json, render_text
@@ -32,6 +34,24 @@ def parse_file(path: str | Path) -> Report:
     return report
 
 
+def update_index(store: Store, progress: bool = False):
+    """Bring the search index under the store's folder up to date (incremental)."""
+    from .search import update
+    return update(store, progress=progress)
+
+
+def search(query: str, k: int = 5, filters=None, index: str | Path | None = None, mode: str = "hybrid"):
+    """The `k` passages that best answer `query`, each with its citation. `filters`: a dict
+    of agency (full or short name), year (a year, a list, or (first, last)), region,
+    section (s5, or s1 for s1 and its sub-parts). NotFound when there is no index yet."""
+    from .config import index_dir
+    from .search import open_index
+    idx = open_index(index_dir(index))
+    if idx is None:
+        raise NotFound("no search index yet: ingest reports first (python -m assistant ingest PATH)")
+    return idx.search(query, k=k, filters=filters, mode=mode)
+
+
 __all__ = ["Check", "Figure", "NotFound", "Outcome", "Rejected", "Report", "Section", "Store",
            "export_csv", "export_json", "find_report", "ingest", "ingest_bytes", "ingest_file",
-           "open_store", "parse_file", "render_text", "tables_json"]
+           "open_store", "parse_file", "parse_year", "render_text", "search", "tables_json", "update_index"]

@@ -1,4 +1,5 @@
-"""Command line: python -m assistant {ingest,list,show,export,remove,generate} … (calls the public API)."""
+"""Command line: python -m assistant {ingest,index,search,list,show,export,remove,generate} …
+(calls the public API)."""
 from __future__ import annotations
 
 import argparse
@@ -29,7 +30,32 @@ def cmd_ingest(args, store) -> int:
         return 2
     summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
     print(f"{len(outcomes)} files: {summary}", file=sys.stderr)
+    if not args.no_index:
+        result = api.update_index(store, progress=sys.stderr.isatty() and not args.json)
+        print(result.line(), file=sys.stderr)
     return 0 if any(o.readable for o in outcomes) else 1
+
+
+def cmd_index(args, store) -> int:
+    result = api.update_index(store, progress=sys.stderr.isatty())
+    _out(json.dumps(result.__dict__) if args.json else result.line())
+    return 0
+
+
+def cmd_search(args, store) -> int:
+    filters = {"agency": args.agency, "year": api.parse_year(args.year) if args.year else None,
+               "region": args.region, "section": args.section}
+    hits = api.search(args.query, k=args.k, filters=filters, index=store.root, mode=args.mode)
+    if args.json:
+        _out(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=1))
+        return 0
+    if not hits:
+        _out("no passage found" + (" with these filters" if any(filters.values()) else ""))
+        return 0
+    for n, h in enumerate(hits, 1):
+        _out(f"{n}. {h.citation()}   (score {h.score:.4f})")
+        _out("   " + (h.text if len(h.text) <= 300 else h.text[:300] + "…").replace("\n", "\n   "))
+    return 0
 
 
 def cmd_list(args, store) -> int:
@@ -98,7 +124,21 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("ingest", help="ingest report files or folders")
     s.add_argument("paths", nargs="+")
     s.add_argument("--json", action="store_true", help="one JSON object per file")
+    s.add_argument("--no-index", action="store_true", help="do not update the search index afterwards")
     s.set_defaults(func=cmd_ingest)
+    s = sub.add_parser("index", help="bring the search index up to date with the store")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_index)
+    s = sub.add_parser("search", help="the passages that best answer a question, with their source")
+    s.add_argument("query")
+    s.add_argument("--k", type=int, default=5, help="how many passages (default 5)")
+    s.add_argument("--year", help="only this year's reports")
+    s.add_argument("--agency", help="only this agency (full or short name)")
+    s.add_argument("--region", help="only agencies in this province, city or county")
+    s.add_argument("--section", help="only this section: s1…s6, s1.2, preamble")
+    s.add_argument("--mode", choices=["hybrid", "lexical", "dense"], default="hybrid")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_search)
     s = sub.add_parser("list", help="the reports in the store")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_list)

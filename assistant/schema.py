@@ -83,6 +83,7 @@ class Schema:
     sections: tuple[SectionSpec, ...]
     tables: dict[str, TableSpec]
     agency_kinds: tuple[tuple[str, tuple[str, ...]], ...]
+    short_forms: tuple[tuple[str, tuple[str, ...]], ...] = ()   # long ending → what people type
 
     def section(self, key: str) -> SectionSpec:
         for s in self.sections:
@@ -121,7 +122,8 @@ def load(path: Path | None = None) -> Schema:
                                  words=tuple(tuple(w) for w in s["words"]))
                      for s in data["sections"])
     kinds = tuple((k["kind"], tuple(k["suffixes"])) for k in data["agency_kinds"])
-    return Schema(sections=sections, tables=tables, agency_kinds=kinds)
+    short = tuple((long, tuple(v)) for long, v in data.get("agency_short_forms", {}).items())
+    return Schema(sections=sections, tables=tables, agency_kinds=kinds, short_forms=short)
 
 
 def table(name: str) -> TableSpec:

@@ -4,7 +4,7 @@ extraction of the same PDFs timed beside ours — and how many cells came back e
     .venv/bin/python bench/parse_formats.py [--n 1000] [--corpus DIR] [--formats txt,html,docx,pdf]
 
 The corpus (N reports in each format, with truth.json) is generated once into --corpus
-(default: bench/.corpus-<n>, git-ignored) and reused. Each format is parsed in its own
+(default: bench/.corpus-<n>-v<generator version>, git-ignored) and reused. Each format is parsed in its own
 process so its peak memory is its own: "RSS ready" is the process after imports and one
 parse, "max RSS" its peak over the whole run (files read one at a time, results kept).
 Real PDFs are timed the same way when ../shared/reports is present."""
@@ -81,7 +81,8 @@ def main() -> None:
     ap.add_argument("--formats", default="txt,html,docx,pdf")
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     args = ap.parse_args()
-    corpus = args.corpus or ROOT / "bench" / f".corpus-{args.n}"
+    from assistant.generator.report import VERSION
+    corpus = args.corpus or ROOT / "bench" / f".corpus-{args.n}-v{VERSION}"
     if args.worker:
         print(json.dumps(worker(args.worker, corpus)))
         return

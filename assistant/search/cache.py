@@ -1,0 +1,46 @@
+"""Embeddings already computed, keyed by model and the hash of the embedded text.
+
+Template sentences recur across reports, and re-indexing an unchanged corpus must embed
+nothing: every distinct text is embedded once per model. SQLite, so each batch is kept as
+soon as it is embedded — an interrupted run resumes where it stopped."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import numpy as np
+
+
+class EmbeddingCache:
+    def __init__(self, path: Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(path))
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("CREATE TABLE IF NOT EXISTS vectors (model TEXT, digest TEXT, dim INTEGER, "
+                        "vector BLOB, PRIMARY KEY (model, digest))")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def get(self, model: str, digests: list[str]) -> dict[str, np.ndarray]:
+        out: dict[str, np.ndarray] = {}
+        unique = list(dict.fromkeys(digests))
+        for i in range(0, len(unique), 900):
+            part = unique[i:i + 900]
+            rows = self.db.execute(
+                f"SELECT digest, vector FROM vectors WHERE model = ? AND digest IN ({','.join('?' * len(part))})",
+                [model, *part])
+            for digest, blob in rows:
+                out[digest] = np.frombuffer(blob, dtype=np.float32)
+        return out
+
+    def put(self, model: str, vectors: dict[str, np.ndarray]) -> None:
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?, ?)",
+                                [(model, d, int(v.shape[0]), np.asarray(v, np.float32).tobytes())
+                                 for d, v in vectors.items()])
+
+    def count(self, model: str | None = None) -> int:
+        if model is None:
+            return self.db.execute("SELECT COUNT(*) FROM vectors").fetchone()[0]
+        return self.db.execute("SELECT COUNT(*) FROM vectors WHERE model = ?", [model]).fetchone()[0]

@@ -1,0 +1,337 @@
+"""The search index: chunks of every stored report, BM25 beside dense vectors in faiss,
+fused by reciprocal rank; persisted under the store's folder and updated incrementally.
+
+Layout (under index/):
+    search/CURRENT          the name of the generation in use (replaced atomically)
+    search/g-…/             one generation: chunks.jsonl, vectors.faiss, bm25/, manifest.json
+    embeddings.sqlite       vectors by (model, text hash), kept across generations
+
+An update writes a new generation beside the current one and switches CURRENT last, so a
+process killed at any point leaves the previous index usable; vectors embedded before the
+kill stay in the cache and are not embedded again."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from ..agencies import resolve
+from .cache import EmbeddingCache
+from .chunks import VERSION as CHUNK_VERSION, Chunk, chunks_of
+from .lexical import Lexical
+
+# Reciprocal-rank fusion: score = Σ weight / (RRF_K + rank). Chosen on the evaluation
+# questions (bench/search_eval.py): dense retrieval is the stronger of the two here, and a
+# filtered search ranks a dozen chunks, where the usual constant of 60 flattens the
+# difference between first and fourth; k 5-10 with lexical at half weight scored alike.
+RRF_K = 10
+WEIGHTS = {"lexical": 0.5, "dense": 1.0}
+CANDIDATES = 50       # per retriever, before fusion
+
+
+@dataclass
+class Hit:
+    text: str                   # the passage (without the prefix)
+    score: float                # fused score (higher is better)
+    report_id: str
+    agency: str
+    year: int
+    region: str
+    section: str
+    title: str
+    page: int | None
+    chunk_id: str
+    lexical_rank: int | None = None
+    dense_rank: int | None = None
+
+    def citation(self) -> str:
+        where = f" · 第{self.page}页" if self.page else ""
+        return f"{self.agency} · {self.year}年 · {self.title}{where}"
+
+    def to_dict(self) -> dict:
+        return {**asdict(self), "citation": self.citation()}
+
+
+@dataclass
+class UpdateResult:
+    chunks: int
+    embedded: int               # texts sent to the model in this update
+    reused: int                 # texts whose vectors came from the cache
+    up_to_date: bool            # nothing had changed: no new generation was written
+    seconds: float
+    generation: str | None = None
+    reports: int = 0
+
+    def line(self) -> str:
+        if self.up_to_date:
+            return f"search index up to date ({self.chunks} chunks of {self.reports} reports)"
+        return (f"search index: {self.chunks} chunks of {self.reports} reports; embedded {self.embedded} "
+                f"new texts, {self.reused} from the cache ({self.seconds:.1f} s)")
+
+
+@dataclass
+class Filters:
+    agency: str | list[str] | None = None
+    year: int | list[int] | tuple[int, int] | None = None   # a year, years, or (first, last)
+    region: str | None = None                                # part of province/city/county
+    section: str | None = None                               # s5, or s1 for s1 and s1.1…
+
+    @classmethod
+    def of(cls, value) -> "Filters":
+        if value is None:
+            return cls()
+        if isinstance(value, Filters):
+            return value
+        return cls(**{k: v for k, v in dict(value).items() if v not in (None, "", [])})
+
+
+def _root(index_dir: Path) -> Path:
+    return Path(index_dir) / "search"
+
+
+def _current(index_dir: Path) -> Path | None:
+    root = _root(index_dir)
+    try:
+        name = (root / "CURRENT").read_text("utf-8").strip()
+    except OSError:
+        return None
+    folder = root / name
+    return folder if (folder / "manifest.json").exists() else None
+
+
+def _signature(model: str, chunks: list[Chunk]) -> str:
+    h = hashlib.sha256(f"{CHUNK_VERSION}|{model}".encode())
+    for c in chunks:
+        h.update(f"{c.id}|{c.digest}|{hashlib.sha1(c.lexical.encode()).hexdigest()}\n".encode())
+    return h.hexdigest()
+
+
+def _write_json(path: Path, data) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+
+
+def update(store, embedder=None, progress: bool = False, batch_size: int = 32) -> UpdateResult:
+    """Bring the search index in line with the store: new reports added, replaced or
+    removed ones gone, nothing embedded twice. `embedder` defaults to the configured model
+    (loaded only when there is something to embed)."""
+    import faiss
+    from ..embedding import load
+
+    t0 = time.perf_counter()
+    index_dir = Path(store.root)
+    model_name = embedder.name if embedder is not None else _model_name()
+    reports = store.reports()
+    chunks = [c for r in reports for c in chunks_of(r)]
+    signature = _signature(model_name, chunks)
+    current = _current(index_dir)
+    if current is not None:
+        manifest = json.loads((current / "manifest.json").read_text("utf-8"))
+        if manifest.get("signature") == signature:
+            return UpdateResult(len(chunks), 0, 0, True, time.perf_counter() - t0, current.name, len(reports))
+
+    cache = EmbeddingCache(index_dir / "embeddings.sqlite")
+    try:
+        digests = [c.digest for c in chunks]
+        have = cache.get(model_name, digests)
+        missing: dict[str, str] = {}
+        for c in chunks:
+            if c.digest not in have:
+                missing.setdefault(c.digest, c.text)
+        if missing:
+            embedder = embedder or load()
+            todo = list(missing.items())
+            bar = None
+            if progress:
+                from tqdm import tqdm
+                bar = tqdm(total=len(todo), unit="text", desc="embed", leave=False)
+            step = batch_size * 8
+            for i in range(0, len(todo), step):
+                part = todo[i:i + step]
+                vectors = embedder.passages([t for _, t in part], batch_size=batch_size)
+                fresh = {d: v for (d, _), v in zip(part, vectors)}
+                cache.put(model_name, fresh)                 # kept even if a later batch dies
+                have.update(fresh)
+                if bar:
+                    bar.update(len(part))
+            if bar:
+                bar.close()
+        dim = next(iter(have.values())).shape[0] if have else (embedder.dim if embedder else 384)
+    finally:
+        cache.close()
+
+    root = _root(index_dir)
+    root.mkdir(parents=True, exist_ok=True)
+    name = f"g-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}-{signature[:8]}"
+    folder = root / name
+    folder.mkdir()
+    matrix = np.stack([have[c.digest] for c in chunks]).astype(np.float32) if chunks else np.zeros((0, dim), np.float32)
+    flat = faiss.IndexFlatIP(dim)
+    if len(matrix):
+        flat.add(matrix)
+    faiss.write_index(flat, str(folder / "vectors.faiss"))
+    with open(folder / "chunks.jsonl", "w", encoding="utf-8") as f:
+        for c in chunks:
+            f.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+    if chunks:
+        Lexical.build([c.lexical for c in chunks]).save(folder / "bm25")
+    _write_json(folder / "manifest.json", {
+        "signature": signature, "model": model_name, "dim": dim, "chunks": len(chunks),
+        "reports": len(reports), "chunk_version": CHUNK_VERSION, "built": time.strftime("%Y-%m-%dT%H:%M:%S")})
+    tmp = root / f"CURRENT.{os.getpid()}.tmp"
+    tmp.write_text(name, "utf-8")
+    os.replace(tmp, root / "CURRENT")                   # the switch: atomic
+    for old in root.iterdir():
+        if old.is_dir() and old.name != name:
+            shutil.rmtree(old, ignore_errors=True)
+        elif old.name.endswith(".tmp"):
+            old.unlink(missing_ok=True)
+    return UpdateResult(len(chunks), len(missing), len(chunks) - sum(1 for c in chunks if c.digest in missing),
+                        False, time.perf_counter() - t0, name, len(reports))
+
+
+def _model_name() -> str:
+    from ..config import embed_model
+    return embed_model()
+
+
+class SearchIndex:
+    """A loaded generation: chunk metadata, the faiss index and the BM25 index."""
+
+    def __init__(self, folder: Path):
+        import faiss
+        self.folder = folder
+        self.manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+        with open(folder / "chunks.jsonl", encoding="utf-8") as f:
+            self.chunks = [Chunk(**json.loads(line)) for line in f]
+        self.vectors = faiss.read_index(str(folder / "vectors.faiss"))
+        self.lexical = Lexical.load(folder / "bm25") if self.chunks else None
+        self.agency = np.array([c.agency for c in self.chunks], dtype=object)
+        self.year = np.array([c.year for c in self.chunks], dtype=np.int32)
+        self.region = np.array([c.region for c in self.chunks], dtype=object)
+        self.section = np.array([c.section for c in self.chunks], dtype=object)
+
+    @classmethod
+    def open(cls, index_dir) -> "SearchIndex | None":
+        folder = _current(Path(index_dir))
+        return cls(folder) if folder else None
+
+    @property
+    def model(self) -> str:
+        return self.manifest["model"]
+
+    def agencies(self) -> list[str]:
+        return sorted(set(self.agency.tolist()))
+
+    def mask(self, filters: Filters) -> np.ndarray | None:
+        """Which chunks the filters allow (None: all)."""
+        if not any(asdict(filters).values()):
+            return None
+        m = np.ones(len(self.chunks), dtype=bool)
+        if filters.agency:
+            wanted = filters.agency if isinstance(filters.agency, list) else [filters.agency]
+            names = [(a, a) for a in self.agencies()]
+            canon = {resolve(w, names) for w in wanted}
+            m &= np.isin(self.agency, list(canon))
+        if filters.year is not None:
+            y = filters.year
+            if isinstance(y, tuple):
+                m &= (self.year >= y[0]) & (self.year <= y[1])
+            else:
+                m &= np.isin(self.year, y if isinstance(y, list) else [int(y)])
+        if filters.region:
+            m &= np.array([filters.region in r for r in self.region], dtype=bool)
+        if filters.section:
+            s = filters.section
+            m &= np.array([x == s or x.startswith(s + ".") for x in self.section], dtype=bool)
+        return m
+
+    def lexical_ranking(self, query: str, allowed: np.ndarray | None, n: int) -> list[int]:
+        if self.lexical is None:
+            return []
+        scores = self.lexical.scores(query)
+        if allowed is not None:
+            scores = np.where(allowed, scores, 0.0)
+        top = np.argsort(-scores, kind="stable")[:n]
+        return [int(i) for i in top if scores[i] > 0]
+
+    def dense_ranking(self, query_vector: np.ndarray, allowed: np.ndarray | None, n: int) -> list[int]:
+        import faiss
+        if not self.chunks:
+            return []
+        q = np.asarray(query_vector, np.float32).reshape(1, -1)
+        if allowed is None:
+            _, ids = self.vectors.search(q, min(n, len(self.chunks)))
+        else:
+            keep = np.flatnonzero(allowed).astype(np.int64)
+            if not len(keep):
+                return []
+            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(keep))
+            _, ids = self.vectors.search(q, min(n, len(keep)), params=params)
+        return [int(i) for i in ids[0] if i >= 0]
+
+    def interpret(self, query: str) -> Filters:
+        """The agencies and years a question names (among those indexed), as filters."""
+        from .. import mentions
+        present = set(self.year.tolist())
+        found_years = [y for y in mentions.years(query) if y in present]
+        found = mentions.agencies(query, self.agencies())
+        return Filters(agency=found or None, year=found_years or None)
+
+    def search(self, query: str, k: int = 5, filters=None, embedder=None, mode: str = "hybrid",
+               understand: bool = True) -> list[Hit]:
+        """The `k` best chunks for `query` (mode: hybrid, lexical or dense). Without explicit
+        filters, the agencies and years the question names become filters (`understand`),
+        as long as they leave something to search."""
+        filters = Filters.of(filters)
+        allowed = self.mask(filters)
+        if understand and allowed is None:
+            guessed = self.interpret(query)
+            guessed_mask = self.mask(guessed)
+            if guessed_mask is not None and guessed_mask.any():
+                allowed = guessed_mask
+        n = max(CANDIDATES, 5 * k)
+        lex = self.lexical_ranking(query, allowed, n) if mode in ("hybrid", "lexical") else []
+        dense: list[int] = []
+        if mode in ("hybrid", "dense"):
+            from ..embedding import load
+            embedder = embedder or load(self.model)
+            dense = self.dense_ranking(embedder.queries([query])[0], allowed, n)
+        fused: dict[int, float] = {}
+        for ranking, weight in ((lex, WEIGHTS["lexical"]), (dense, WEIGHTS["dense"])):
+            for rank, i in enumerate(ranking):
+                fused[i] = fused.get(i, 0.0) + weight / (RRF_K + rank + 1)
+        lex_rank = {i: r + 1 for r, i in enumerate(lex)}
+        dense_rank = {i: r + 1 for r, i in enumerate(dense)}
+        best = sorted(fused, key=lambda i: (-fused[i], i))[:k]
+        return [self._hit(i, fused[i], lex_rank.get(i), dense_rank.get(i)) for i in best]
+
+    def _hit(self, i: int, score: float, lr, dr) -> Hit:
+        c = self.chunks[i]
+        return Hit(text=c.body, score=score, report_id=c.report_id, agency=c.agency, year=c.year,
+                   region=c.region, section=c.section, title=c.title, page=c.page, chunk_id=c.id,
+                   lexical_rank=lr, dense_rank=dr)
+
+
+@dataclass
+class _Loaded:
+    index: SearchIndex | None = None
+    key: tuple = field(default_factory=tuple)
+
+
+_loaded = _Loaded()
+
+
+def open_index(index_dir) -> SearchIndex | None:
+    """The current generation, loaded once per process and reloaded when it changes."""
+    folder = _current(Path(index_dir))
+    key = (str(folder),)
+    if _loaded.index is None or _loaded.key != key:
+        _loaded.index = SearchIndex(folder) if folder else None
+        _loaded.key = key
+    return _loaded.index
