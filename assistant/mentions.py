@@ -60,26 +60,35 @@ def aliases(name: str) -> tuple[str, ...]:
     return tuple(sorted((a for a in out if len(a) >= 3 or a == name), key=len, reverse=True))
 
 
+class Matcher:
+    """Finds the agencies among `known` (canonical names) that a text mentions. The
+    aliases are indexed by their first two characters, so a question is scanned once."""
+
+    def __init__(self, known: list[str]):
+        self.by_head: dict[str, list[tuple[str, str]]] = {}
+        for name in known:
+            for alias in aliases(name):
+                self.by_head.setdefault(alias[:2], []).append((alias, name))
+
+    def find(self, text: str) -> list[str]:
+        """In order of appearance; where mentions overlap the longest wins, and an alias
+        shared by several agencies decides nothing."""
+        s = squeeze(text)
+        found: dict[tuple[int, int], set[str]] = {}
+        for i in range(len(s) - 1):
+            for alias, name in self.by_head.get(s[i:i + 2], ()):
+                if s.startswith(alias, i):
+                    found.setdefault((i, i + len(alias)), set()).add(name)
+        taken: list[tuple[int, int]] = []
+        chosen: list[tuple[int, str]] = []
+        for (a, b), names in sorted(found.items(), key=lambda x: (-(x[0][1] - x[0][0]), x[0][0])):
+            if any(a < tb and ta < b for ta, tb in taken) or len(names) > 1:
+                continue
+            taken.append((a, b))
+            chosen.append((a, next(iter(names))))
+        return list(dict.fromkeys(name for _, name in sorted(chosen)))
+
+
 def agencies(text: str, known: list[str]) -> list[str]:
-    """The agencies among `known` (canonical names) that `text` mentions, in order of
-    appearance; a bare place name counts only where no longer mention covers it."""
-    s = squeeze(text)
-    spans: list[tuple[int, int, str]] = []
-    for name in known:
-        for alias in aliases(name):
-            start = s.find(alias)
-            while start >= 0:
-                spans.append((start, start + len(alias), name))
-                start = s.find(alias, start + 1)
-    spans.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
-    taken: list[tuple[int, int]] = []
-    chosen: list[tuple[int, str]] = []
-    for a, b, name in spans:
-        if any(a < tb and ta < b for ta, tb in taken):
-            continue
-        same = [n for x, y, n in spans if (x, y) == (a, b)]
-        if len(set(same)) > 1:                  # one alias, several agencies: not decisive
-            continue
-        taken.append((a, b))
-        chosen.append((a, name))
-    return list(dict.fromkeys(name for _, name in sorted(chosen)))
+    """The agencies among `known` that `text` mentions (see Matcher)."""
+    return Matcher(known).find(text)

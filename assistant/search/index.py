@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import shutil
+import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -167,9 +168,9 @@ def update(store, embedder=None, progress: bool = False, batch_size: int = 32) -
 
     root = _root(index_dir)
     root.mkdir(parents=True, exist_ok=True)
-    name = f"g-{time.strftime('%Y%m%d%H%M%S')}-{os.getpid()}-{signature[:8]}"
-    folder = root / name
-    folder.mkdir()
+    folder = Path(tempfile.mkdtemp(prefix=f"g-{time.strftime('%Y%m%d%H%M%S')}-{signature[:8]}-", dir=root))
+    folder.chmod(0o755)
+    name = folder.name
     matrix = np.stack([have[c.digest] for c in chunks]).astype(np.float32) if chunks else np.zeros((0, dim), np.float32)
     flat = faiss.IndexFlatIP(dim)
     if len(matrix):
@@ -211,10 +212,19 @@ class SearchIndex:
             self.chunks = [Chunk(**json.loads(line)) for line in f]
         self.vectors = faiss.read_index(str(folder / "vectors.faiss"))
         self.lexical = Lexical.load(folder / "bm25") if self.chunks else None
-        self.agency = np.array([c.agency for c in self.chunks], dtype=object)
+        self.prepare()
+
+    def prepare(self) -> None:
+        """Per-chunk arrays the filters read (agencies as integer codes)."""
+        names, codes = np.unique(np.array([c.agency for c in self.chunks] or [""], dtype=object),
+                                 return_inverse=True)
+        self._agency_names = [str(n) for n in names] if self.chunks else []
+        self._agency_code = {n: i for i, n in enumerate(self._agency_names)}
+        self.agency_codes = codes.astype(np.int32)[: len(self.chunks)]
         self.year = np.array([c.year for c in self.chunks], dtype=np.int32)
         self.region = np.array([c.region for c in self.chunks], dtype=object)
         self.section = np.array([c.section for c in self.chunks], dtype=object)
+        self._mentions = None
 
     @classmethod
     def open(cls, index_dir) -> "SearchIndex | None":
@@ -226,7 +236,7 @@ class SearchIndex:
         return self.manifest["model"]
 
     def agencies(self) -> list[str]:
-        return sorted(set(self.agency.tolist()))
+        return self._agency_names
 
     def mask(self, filters: Filters) -> np.ndarray | None:
         """Which chunks the filters allow (None: all)."""
@@ -235,9 +245,10 @@ class SearchIndex:
         m = np.ones(len(self.chunks), dtype=bool)
         if filters.agency:
             wanted = filters.agency if isinstance(filters.agency, list) else [filters.agency]
+            known = set(self._agency_code)
             names = [(a, a) for a in self.agencies()]
-            canon = {resolve(w, names) for w in wanted}
-            m &= np.isin(self.agency, list(canon))
+            canon = {w if w in known else resolve(w, names) for w in wanted}
+            m &= np.isin(self.agency_codes, [self._agency_code[c] for c in canon])
         if filters.year is not None:
             y = filters.year
             if isinstance(y, tuple):
@@ -278,9 +289,11 @@ class SearchIndex:
     def interpret(self, query: str) -> Filters:
         """The agencies and years a question names (among those indexed), as filters."""
         from .. import mentions
-        present = set(self.year.tolist())
-        found_years = [y for y in mentions.years(query) if y in present]
-        found = mentions.agencies(query, self.agencies())
+        if self._mentions is None:
+            self._mentions = mentions.Matcher(self.agencies())
+            self._years = set(self.year.tolist())
+        found_years = [y for y in mentions.years(query) if y in self._years]
+        found = self._mentions.find(query)
         return Filters(agency=found or None, year=found_years or None)
 
     def search(self, query: str, k: int = 5, filters=None, embedder=None, mode: str = "hybrid",
