@@ -10,6 +10,7 @@ The public API, used by the CLI and the app:
     render_text(report) / tables_json(report)
     update_index(store, progress=False) → UpdateResult (search index brought up to date)
     search(query, k=5, filters=None, index=None) → [Hit] (hybrid BM25 + dense)
+    ask(question, store) → Answer (figures with sources, passages, comparisons, checks)
 """
 from __future__ import annotations
 
@@ -52,6 +53,12 @@ def search(query: str, k: int = 5, filters=None, index: str | Path | None = None
     return idx.search(query, k=k, filters=filters, mode=mode)
 
 
-__all__ = ["Check", "Figure", "NotFound", "Outcome", "Rejected", "Report", "Section", "Store",
+def ask(question: str, store: Store, filters: dict | None = None):
+    """Answer a Chinese question from the store's tables and the search index."""
+    from .answers import Engine
+    return Engine(store).ask(question, filters)
+
+
+__all__ = ["ask", "Check", "Figure", "NotFound", "Outcome", "Rejected", "Report", "Section", "Store",
            "export_csv", "export_json", "find_report", "ingest", "ingest_bytes", "ingest_file",
            "open_store", "parse_file", "parse_year", "render_text", "search", "tables_json", "update_index"]

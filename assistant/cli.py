@@ -1,4 +1,4 @@
-"""Command line: python -m assistant {ingest,index,search,list,show,export,remove,generate} …
+"""Command line: python -m assistant {ingest,index,search,ask,list,show,export,remove,generate} …
 (calls the public API)."""
 from __future__ import annotations
 
@@ -34,6 +34,12 @@ def cmd_ingest(args, store) -> int:
         result = api.update_index(store, progress=sys.stderr.isatty() and not args.json)
         print(result.line(), file=sys.stderr)
     return 0 if any(o.readable for o in outcomes) else 1
+
+
+def cmd_ask(args, store) -> int:
+    answer = api.ask(args.question, store)
+    _out(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1) if args.json else answer.render())
+    return 0 if answer.found else 3
 
 
 def cmd_index(args, store) -> int:
@@ -126,6 +132,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="one JSON object per file")
     s.add_argument("--no-index", action="store_true", help="do not update the search index afterwards")
     s.set_defaults(func=cmd_ingest)
+    s = sub.add_parser("ask", help="answer a question in Chinese: figures with sources, passages, comparisons")
+    s.add_argument("question")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_ask)
     s = sub.add_parser("index", help="bring the search index up to date with the store")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_index)

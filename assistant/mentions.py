@@ -73,6 +73,10 @@ class Matcher:
     def find(self, text: str) -> list[str]:
         """In order of appearance; where mentions overlap the longest wins, and an alias
         shared by several agencies decides nothing."""
+        return self.find_all(text)[0]
+
+    def find_all(self, text: str) -> tuple[list[str], list[tuple[str, list[str]]]]:
+        """(agencies named, [(alias as typed, the agencies it could mean)…])."""
         s = squeeze(text)
         found: dict[tuple[int, int], set[str]] = {}
         for i in range(len(s) - 1):
@@ -81,12 +85,16 @@ class Matcher:
                     found.setdefault((i, i + len(alias)), set()).add(name)
         taken: list[tuple[int, int]] = []
         chosen: list[tuple[int, str]] = []
+        ambiguous: list[tuple[str, list[str]]] = []
         for (a, b), names in sorted(found.items(), key=lambda x: (-(x[0][1] - x[0][0]), x[0][0])):
-            if any(a < tb and ta < b for ta, tb in taken) or len(names) > 1:
+            if any(a < tb and ta < b for ta, tb in taken):
                 continue
             taken.append((a, b))
-            chosen.append((a, next(iter(names))))
-        return list(dict.fromkeys(name for _, name in sorted(chosen)))
+            if len(names) > 1:
+                ambiguous.append((s[a:b], sorted(names)))
+            else:
+                chosen.append((a, next(iter(names))))
+        return list(dict.fromkeys(name for _, name in sorted(chosen))), ambiguous
 
 
 def agencies(text: str, known: list[str]) -> list[str]:

@@ -143,6 +143,42 @@ class Store:
                          for c in self.db.execute("SELECT * FROM checks WHERE report_id=? ORDER BY ord", (report_id,))]
         return report
 
+    def catalogue(self) -> list[dict]:
+        """id, agency, year, format version, table versions and region of every report."""
+        rows = self.db.execute("SELECT id, agency, agency_printed, year, format_version, table_versions, "
+                               "province, city, county, file_type FROM reports ORDER BY agency, year")
+        return [dict(r) for r in rows]
+
+    def cells(self, addresses: list[tuple[str, str, str]], report_ids: list[str] | None = None) -> list[dict]:
+        """The stored figures at `addresses` (of the given reports, or all): report_id, tbl,
+        row, col, value, raw, page."""
+        if not addresses:
+            return []
+        where = " OR ".join("(tbl=? AND row=? AND col=?)" for _ in addresses)
+        params: list = [x for a in addresses for x in a]
+        sql = f"SELECT report_id, tbl, row, col, value, raw, page FROM figures WHERE ({where})"
+        if report_ids is not None:
+            if not report_ids:
+                return []
+            sql += f" AND report_id IN ({','.join('?' * len(report_ids))})"
+            params += list(report_ids)
+        return [dict(r) for r in self.db.execute(sql, params)]
+
+    def failed_checks(self, report_ids: list[str]) -> list[dict]:
+        """Failed checks of these reports: report_id, rule, cells (list of addresses),
+        printed, computed, detail."""
+        if not report_ids:
+            return []
+        rows = self.db.execute(
+            f"SELECT report_id, rule, cells, printed, computed, detail FROM checks WHERE status='failed' "
+            f"AND report_id IN ({','.join('?' * len(report_ids))}) ORDER BY report_id, ord", list(report_ids))
+        return [{**dict(r), "cells": [tuple(c) for c in json.loads(r["cells"])]} for r in rows]
+
+    def section_text(self, report_id: str, key: str) -> tuple[str, str, int | None] | None:
+        r = self.db.execute("SELECT title, text, page FROM sections WHERE report_id=? AND key=?",
+                            (report_id, key)).fetchone()
+        return (r["title"], r["text"], r["page"]) if r else None
+
     def reports(self) -> list[Report]:
         return [self.get(i) for i in self.report_ids()]
 

@@ -1,0 +1,446 @@
+"""Answers: exact figures from the stored tables, cited passages from the search index,
+comparisons — never a guessed number, never a near miss said as if it were the answer."""
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+
+from ..mentions import Matcher
+from ..schema import table
+from ..store import Store
+from .model import Answer, Passage, Row, Source
+from .understand import Metric, Question, understand
+
+TABLE_NAMES = {"A": "表一", "B": "表二", "C": "表三"}
+_OPS = {">": lambda a, b: a > b, ">=": lambda a, b: a >= b, "<": lambda a, b: a < b, "<=": lambda a, b: a <= b}
+
+
+@cache
+def topics() -> dict[str, list[str]]:
+    data = tomllib.loads(Path(__file__).resolve().parent.parent.joinpath("questions.toml").read_text("utf-8"))
+    return data.get("topics", {})
+
+
+def _fmt(v) -> str:
+    if v is None:
+        return "空白"
+    if isinstance(v, float):
+        return f"{v:.2f}".rstrip("0").rstrip(".")
+    return str(v)
+
+
+class Engine:
+    """Answers questions over one store (and its search index)."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.reports = store.catalogue()
+        self.by_id = {r["id"]: r for r in self.reports}
+        self.by_agency: dict[str, dict[int, dict]] = {}
+        for r in self.reports:
+            self.by_agency.setdefault(r["agency"], {})[r["year"]] = r
+        self.agencies = sorted(self.by_agency)
+        self.years = sorted({r["year"] for r in self.reports})
+        self.matcher = Matcher(self.agencies)
+        self._index = None
+
+    # ------------------------------------------------------------ figures
+    def _version(self, report: dict, tbl: str) -> int:
+        versions = json.loads(report.get("table_versions") or "{}")
+        return versions.get(tbl) or report["format_version"] or (2021 if report["year"] >= 2021 else 2019)
+
+    def cells_for(self, metric: Metric, report: dict, column: str | None) -> tuple[list[tuple], bool]:
+        """The addresses a metric reads in this report, and whether they are answered one by
+        one (not summed)."""
+        cells, each = metric.cells, metric.each
+        if metric.v2019 is not None or metric.v2021 is not None:
+            if self._version(report, "A") == 2019:
+                cells, each = metric.v2019 or [], len(metric.v2019 or []) > 1
+            else:
+                cells = metric.v2021 or []
+        if metric.three_rows:
+            present = {(c["tbl"], c["row"], c["col"]) for c in self.store.cells(metric.three_rows, [report["id"]])}
+            if present:
+                cells = metric.three_rows
+        if column:
+            cells = [(t, r, column if t == "B" else c) for t, r, c in cells]
+        return cells, each
+
+    def figures(self, metric: Metric, reports: list[dict], column: str | None = None) -> dict[str, list[dict]]:
+        """report id → the figures the metric reads there (absent cells left out)."""
+        wanted: dict[tuple, list[str]] = {}
+        plan = {}
+        for r in reports:
+            cells, each = self.cells_for(metric, r, column)
+            plan[r["id"]] = (cells, each)
+            for c in cells:
+                wanted.setdefault(c, []).append(r["id"])
+        found: dict[str, dict[tuple, dict]] = {}
+        ids = [r["id"] for r in reports]
+        for row in self.store.cells(list(wanted), ids if len(ids) < 900 else None):
+            if row["report_id"] in plan:
+                found.setdefault(row["report_id"], {})[(row["tbl"], row["row"], row["col"])] = row
+        out = {}
+        for rid, (cells, each) in plan.items():
+            got = found.get(rid, {})
+            out[rid] = [got[c] for c in cells if c in got]
+        return out
+
+    def value(self, metric: Metric, report: dict, figs: list[dict]) -> int | float | None:
+        values = [f["value"] for f in figs if f["value"] is not None]
+        if not values:
+            return None
+        total = sum(values)
+        return int(total) if float(total).is_integer() else round(total, 4)
+
+    def _label(self, f: dict, report: dict) -> str:
+        spec = table(f["tbl"])
+        version = self._version(report, f["tbl"])
+        row = spec.row(f["row"]).label(version)
+        col = spec.column_label(f["col"], version)
+        return f"{TABLE_NAMES[f['tbl']]} {row} / {col}"
+
+    def rows_for(self, metric: Metric, report: dict, figs: list[dict], warnings: list[str]) -> list[Row]:
+        failed = self.store.failed_checks([report["id"]])
+        rows = []
+        for f in figs:
+            addr = (f["tbl"], f["row"], f["col"])
+            warn = None
+            for c in failed:
+                if addr in c["cells"]:
+                    warn = f"{report['agency']} {report['year']}年 {self._label(f, report)}：{_explain(c)}"
+                    break
+            if warn and warn not in warnings:
+                warnings.append(warn)
+            rows.append(Row(agency=report["agency"], year=report["year"], metric=metric.name, value=f["value"],
+                            source=Source(report_id=report["id"], table=f["tbl"], row=f["row"], col=f["col"],
+                                          raw=f["raw"], page=f["page"], label=self._label(f, report)),
+                            warning=warn))
+        return rows
+
+    # ------------------------------------------------------------ entry
+    def ask(self, text: str, filters: dict | None = None) -> Answer:
+        if not self.reports:
+            return Answer("none", "语料为空：请先导入报告（python -m assistant ingest 路径）。", found=False)
+        q = understand(text, self.agencies, self.years, self.matcher)
+        if filters:
+            if filters.get("agency") and not q.agencies:
+                q.agencies = [a for a in self.agencies if filters["agency"] in a][:1]
+            if filters.get("year") and not q.years:
+                q.years = [int(filters["year"])]
+        if q.ambiguous and not q.agencies:
+            alias, names = q.ambiguous[0]
+            return Answer(q.intent, f"“{alias}”可能指以下单位，请写明是哪一个：" + "、".join(names), found=False)
+        if q.unknown_agency and not q.agencies:
+            return self.not_in_corpus(q, f"语料中没有“{q.unknown_agency}”的报告")
+        handler = getattr(self, f"_{q.intent}")
+        return handler(q)
+
+    def not_in_corpus(self, q: Question, why: str) -> Answer:
+        have = "、".join(self.agencies[:12]) + ("等" if len(self.agencies) > 12 else "")
+        return Answer(q.intent, f"不在语料中：{why}。语料中有 {len(self.agencies)} 个单位（{have}），"
+                                f"年份 {self.years[0]}—{self.years[-1]}。", found=False)
+
+    def _reports_of(self, q: Question, agency: str, warnings: list[str]) -> list[dict]:
+        have = self.by_agency[agency]
+        if not q.years:
+            return [have[y] for y in sorted(have)]
+        missing = [y for y in q.years if y not in have]
+        if missing:
+            warnings.append(f"语料中没有{agency}{'、'.join(map(str, missing))}年的报告（有：{'、'.join(map(str, sorted(have)))}年）")
+        return [have[y] for y in q.years if y in have]
+
+    def _in_years(self, q: Question, warnings: list[str]) -> list[dict]:
+        if not q.years:
+            return list(self.reports)
+        missing = [y for y in q.years if y not in self.years]
+        if missing:
+            warnings.append(f"语料中没有{'、'.join(map(str, missing))}年的报告")
+        return [r for r in self.reports if r["year"] in q.years]
+
+    def _comparable(self, metric: Metric, reports: list[dict], warnings: list[str]) -> list[dict]:
+        """Reports whose figures measure the same thing: for a metric the two format versions
+        measure differently, only the newer version's reports, said in a warning."""
+        if metric.v2019 is None:
+            return reports
+        old = [r for r in reports if self._version(r, "A") == 2019]
+        if old and len(old) < len(reports):
+            warnings.append(f"{metric.note}：{len(old)}份2019年版报告未计入")
+            return [r for r in reports if self._version(r, "A") != 2019]
+        if old and metric.note:
+            warnings.append(metric.note)
+        return reports
+
+    # ------------------------------------------------------------ intents
+    def _lookup(self, q: Question) -> Answer:
+        if not q.metric:
+            return self._passage(q)
+        warnings: list[str] = []
+        rows: list[Row] = []
+        parts = []
+        for agency in q.agencies or []:
+            reports = self._reports_of(q, agency, warnings)
+            figs = self.figures(q.metric, reports, q.column)
+            for r in reports:
+                these = figs[r["id"]]
+                rows += self.rows_for(q.metric, r, these, warnings)
+                parts.append(self._say(q.metric, r, these))
+        if not rows:
+            why = warnings[0] if warnings else "没有找到这个数字"
+            return self.not_in_corpus(q, why)
+        if q.metric.note and any(self._version(self.by_id[r.source.report_id], "A") == 2019 for r in rows):
+            warnings.append(q.metric.note)
+        return Answer("lookup", "\n".join(parts), rows=rows, warnings=warnings)
+
+    def _say(self, metric: Metric, report: dict, figs: list[dict]) -> str:
+        head = f"{report['agency']} {report['year']}年"
+        if not figs:
+            return f"{head}：报告中没有“{metric.name}”这一项。"
+        cells, each = self.cells_for(metric, report, None)
+        if each or len(figs) > 1 and metric.v2019 is not None and self._version(report, "A") == 2019:
+            return f"{head}：" + "，".join(f"{self._label(f, report).split(' ', 1)[1]} {_fmt(f['value'])}" for f in figs) + "。"
+        value = self.value(metric, report, figs)
+        if value is None:
+            return f"{head}{metric.name}：报告中该项为空白（未填报），不是0。"
+        unit = "万元" if figs[0]["col"] == "amount_wan" else metric.unit
+        text = f"{head}{metric.name}：{_fmt(value)}{unit}"
+        if len(figs) > 1:
+            text += "（" + " + ".join(f"{table(f['tbl']).row(f['row']).labels[0]} {_fmt(f['value'])}" for f in figs) + "）"
+        blanks = [f for f in figs if f["value"] is None]
+        if blanks and len(blanks) < len(figs):
+            text += f"，其中{len(blanks)}项空白未计入"
+        if metric.three_rows and figs[0]["row"].startswith("other_"):
+            text += "（该报告把（六）其他处理分三行填写，此为三行之和）"
+        return text + "。"
+
+    def _per_report(self, q: Question, warnings: list[str]) -> tuple[list[tuple[dict, object, list[dict]]], int]:
+        reports = self._comparable(q.metric, self._in_years(q, warnings), warnings)
+        figs = self.figures(q.metric, reports, q.column)
+        out, blank = [], 0
+        for r in reports:
+            v = self.value(q.metric, r, figs[r["id"]])
+            if v is None:
+                blank += 1
+                continue
+            out.append((r, v, figs[r["id"]]))
+        return out, blank
+
+    def _scope(self, q: Question) -> str:
+        if not q.years:
+            return "各年"
+        if len(q.years) == 1:
+            return f"{q.years[0]}年"
+        return f"{q.years[0]}—{q.years[-1]}年" if q.year_range else "、".join(map(str, q.years)) + "年"
+
+    def _list(self, q: Question) -> Answer:
+        warnings: list[str] = []
+        values, blank = self._per_report(q, warnings)
+        op, n = q.condition or (">", 0)
+        hits = sorted([x for x in values if _OPS[op](x[1], n)], key=lambda x: (-x[1], x[0]["agency"]))
+        rows = [row for r, v, figs in hits for row in self.rows_for(q.metric, r, figs, warnings)]
+        cond = {">": "大于", ">=": "不少于", "<": "少于", "<=": "不超过"}[op] + _fmt(int(n) if float(n).is_integer() else n)
+        if not hits:
+            text = f"{self._scope(q)}没有单位的{q.metric.name}{cond}（共核对{len(values)}份报告）。"
+        else:
+            shown = "、".join(f"{r['agency']}{'' if q.years and len(q.years) == 1 else str(r['year']) + '年'}（{_fmt(v)}）"
+                              for r, v, _ in hits[:30])
+            text = f"{self._scope(q)}{q.metric.name}{cond}的有{len(hits)}份报告：{shown}" + ("等。" if len(hits) > 30 else "。")
+        if blank:
+            warnings.append(f"另有{blank}份报告该项空白（未填报），未列入")
+        return Answer("list", text, rows=rows, warnings=warnings, found=bool(values) or not q.years or any(y in self.years for y in q.years))
+
+    def _aggregate(self, q: Question) -> Answer:
+        warnings: list[str] = []
+        values, blank = self._per_report(q, warnings)
+        if not values:
+            return self.not_in_corpus(q, f"{self._scope(q)}没有填报{q.metric.name}的报告")
+        total = sum(v for _, v, _ in values)
+        total = int(total) if float(total).is_integer() else round(total, 4)
+        rows = [row for r, v, figs in values for row in self.rows_for(q.metric, r, figs, warnings)]
+        if q.mean:
+            mean = round(total / len(values), 2)
+            text = f"{self._scope(q)}{len(values)}份报告的{q.metric.name}平均为{_fmt(mean)}{q.metric.unit}（合计{_fmt(total)}）。"
+        else:
+            text = f"{self._scope(q)}{len(values)}份报告的{q.metric.name}合计{_fmt(total)}{q.metric.unit}。"
+        if blank:
+            warnings.append(f"另有{blank}份报告该项空白（未填报），未计入")
+        return Answer("aggregate", text, rows=rows, warnings=warnings, series=[{"total": total, "reports": len(values)}])
+
+    def _rank(self, q: Question) -> Answer:
+        warnings: list[str] = []
+        values, blank = self._per_report(q, warnings)
+        if not values:
+            return self.not_in_corpus(q, f"{self._scope(q)}没有填报{q.metric.name}的报告")
+        order = sorted(values, key=lambda x: (x[1] if q.ascending else -x[1], x[0]["agency"], x[0]["year"]))
+        top = order[: q.top or 1]
+        rows = [row for r, v, figs in top for row in self.rows_for(q.metric, r, figs, warnings)]
+        word = "最少" if q.ascending else "最多"
+        listing = "；".join(f"{i}. {r['agency']}{'' if q.years and len(q.years) == 1 else str(r['year']) + '年'}：{_fmt(v)}{q.metric.unit}"
+                            for i, (r, v, _) in enumerate(top, 1))
+        text = f"{self._scope(q)}{q.metric.name}{word}的{'前' + str(len(top)) + '名' if len(top) > 1 else ''}：{listing}。"
+        if len(order) > len(top) and order[len(top)][1] == top[-1][1]:
+            warnings.append(f"第{len(top)}名与第{len(top) + 1}名并列（{_fmt(top[-1][1])}）")
+        if blank:
+            warnings.append(f"另有{blank}份报告该项空白（未填报），未参加排名")
+        return Answer("rank", text, rows=rows, warnings=warnings)
+
+    def _trend(self, q: Question) -> Answer:
+        if not q.agencies:
+            return self._aggregate_by_year(q)
+        agency = q.agencies[0]
+        warnings: list[str] = []
+        reports = self._reports_of(q, agency, warnings)
+        if not reports:
+            return self.not_in_corpus(q, warnings[0] if warnings else f"语料中没有{agency}的报告")
+        reports = self._comparable(q.metric, reports, warnings)
+        figs = self.figures(q.metric, reports, q.column)
+        series, rows = [], []
+        for r in reports:
+            v = self.value(q.metric, r, figs[r["id"]])
+            series.append({"year": r["year"], "value": v})
+            rows += self.rows_for(q.metric, r, figs[r["id"]], warnings)
+        known = [s for s in series if s["value"] is not None]
+        points = " → ".join(f"{s['year']}年 {_fmt(s['value'])}" for s in series)
+        text = f"{agency}{q.metric.name}：{points}"
+        if len(known) >= 2:
+            a, b = known[0]["value"], known[-1]["value"]
+            change = b - a
+            change = int(change) if float(change).is_integer() else round(change, 4)
+            word = "增加" if change > 0 else "减少" if change < 0 else "持平"
+            text += f"；{known[0]['year']}年到{known[-1]['year']}年{word}{_fmt(abs(change)) if change else ''}{q.metric.unit if change else ''}"
+            if a:
+                text += f"（{change / a * 100:+.1f}%）"
+        else:
+            warnings.append("可比较的年份不足两个")
+        return Answer("trend", text + "。", rows=rows, series=series, warnings=warnings)
+
+    def _aggregate_by_year(self, q: Question) -> Answer:
+        warnings: list[str] = []
+        values, blank = self._per_report(q, warnings)
+        by_year: dict[int, float] = {}
+        for r, v, _ in values:
+            by_year[r["year"]] = by_year.get(r["year"], 0) + v
+        series = [{"year": y, "value": by_year[y]} for y in sorted(by_year)]
+        text = f"各年报告的{q.metric.name}合计：" + " → ".join(f"{s['year']}年 {_fmt(s['value'])}" for s in series) + "。"
+        warnings.append("各年报告的单位不尽相同，合计数不宜直接比较")
+        return Answer("trend", text, series=series, warnings=warnings)
+
+    def _check(self, q: Question) -> Answer:
+        if not q.agencies:
+            return Answer("check", "请说明要核对哪个单位哪一年的报告。", found=False)
+        warnings: list[str] = []
+        lines, rows = [], []
+        for agency in q.agencies:
+            for r in self._reports_of(q, agency, warnings):
+                failed = self.store.failed_checks([r["id"]])
+                if not failed:
+                    lines.append(f"{agency} {r['year']}年：表格各项核对一致，文字与表格所述申请数一致（未发现前后矛盾）。")
+                    continue
+                lines.append(f"{agency} {r['year']}年：发现{len(failed)}处前后不一致——")
+                for c in failed:
+                    lines.append("  · " + _explain(c))
+                    cells = self.store.cells([c["cells"][0]], [r["id"]])
+                    if cells:
+                        rows += self.rows_for(_check_metric(c), r, cells, warnings)
+        if not lines:
+            return self.not_in_corpus(q, warnings[0] if warnings else "没有找到该报告")
+        return Answer("check", "\n".join(lines), rows=rows, warnings=warnings)
+
+    # ------------------------------------------------------------ text
+    def index(self):
+        if self._index is None:
+            from ..search import open_index
+            self._index = open_index(self.store.root)
+        return self._index
+
+    def _passage(self, q: Question) -> Answer:
+        idx = self.index()
+        if idx is None:
+            return Answer("passage", "还没有检索索引：请先导入报告（python -m assistant ingest 路径）。", found=False)
+        warnings: list[str] = []
+        filters = {}
+        if q.agencies:
+            filters["agency"] = q.agencies
+            have = sorted({y for a in q.agencies for y in self.by_agency[a]})
+            years = [y for y in q.years if y in have]
+            missing = [y for y in q.years if y not in have]
+            if missing:
+                if not years:
+                    return self.not_in_corpus(q, f"语料中没有{'、'.join(q.agencies)}{'、'.join(map(str, missing))}年的报告"
+                                                 f"（有：{'、'.join(map(str, have))}年）")
+                warnings.append(f"语料中没有{'、'.join(map(str, missing))}年的报告")
+            if years:
+                filters["year"] = years
+        elif q.years:
+            years = [y for y in q.years if y in self.years]
+            if not years:
+                return self.not_in_corpus(q, f"语料中没有{'、'.join(map(str, q.years))}年的报告")
+            filters["year"] = years
+        hits = idx.search(q.text, k=3, filters=filters, understand=False)
+        if not hits:
+            return self.not_in_corpus(q, "没有找到相关段落")
+        passages = [Passage(agency=h.agency, year=h.year, section=h.section, title=h.title, text=h.text or "（本节只有表格）",
+                            page=h.page, score=round(h.score, 4), report_id=h.report_id) for h in hits]
+        text = f"最相关的段落出自 {passages[0].citation()}："
+        return Answer("passage", text, passages=passages, warnings=warnings)
+
+    def _compare_text(self, q: Question) -> Answer:
+        if len(q.agencies) < 2:
+            return Answer("compare_text", "请写明要比较的两个单位。", found=False)
+        warnings: list[str] = []
+        sides = {}
+        for side, agency in zip(("left", "right"), q.agencies[:2]):
+            have = self.by_agency[agency]
+            years = [y for y in q.years if y in have] or [max(have)]
+            r = have[years[0]]
+            found = self.store.section_text(r["id"], "s5")
+            title, text, page = found if found else ("五、存在的主要问题及改进情况", "", None)
+            points = split_points(text)
+            sides[side] = {"agency": agency, "year": r["year"], "title": title, "page": page, "points": points,
+                           "topics": sorted({t for p in points for t in topics_of(p)}), "report_id": r["id"]}
+            if not text:
+                warnings.append(f"{agency} {r['year']}年报告没有第五部分的文字")
+        shared = [t for t in sides["left"]["topics"] if t in sides["right"]["topics"]]
+        only_l = [t for t in sides["left"]["topics"] if t not in shared]
+        only_r = [t for t in sides["right"]["topics"] if t not in shared]
+        l, r = sides["left"], sides["right"]
+        text = (f"比较 {l['agency']}（{l['year']}年）与 {r['agency']}（{r['year']}年）的“存在的主要问题及改进情况”："
+                f"共同涉及：{'、'.join(shared) or '无'}；仅{l['agency']}：{'、'.join(only_l) or '无'}；"
+                f"仅{r['agency']}：{'、'.join(only_r) or '无'}。")
+        passages = [Passage(agency=s["agency"], year=s["year"], section="s5", title=s["title"], text="\n".join(s["points"]),
+                            page=s["page"], score=1.0, report_id=s["report_id"]) for s in (l, r)]
+        return Answer("compare_text", text, passages=passages, warnings=warnings,
+                      compare={"left": l, "right": r, "shared": shared, "only_left": only_l, "only_right": only_r})
+
+
+_POINT = re.compile(r"(?=[一二三四五六七八九十]是)|(?=[（(][一二三四五六七八九十]+[）)])|(?=(?<![\d.])\d{1,2}[.、．](?!\d))|\n")
+
+
+def split_points(text: str) -> list[str]:
+    """Section 五 → its points (一是…, （一）…, 1.…), each trimmed."""
+    parts = [p.strip(" ；;。\n") for p in _POINT.split(text or "")]
+    return [p for p in parts if len(p) >= 4]
+
+
+def topics_of(point: str) -> set[str]:
+    return {name for name, words in topics().items() if any(w in point for w in words)}
+
+
+def _explain(check: dict) -> str:
+    names = {"B.balance": "表二“一+二=（七）总计+四”不成立", "B.processed_sum": "表二（七）总计不等于各项办理结果之和",
+             "B.row_total": "表二一行的总计不等于各类申请人之和", "C.row_total": "表三一行的总计不等于各项之和",
+             "narrative.new_received": "正文所说的申请数与表二不一致"}
+    head = names.get(check["rule"], check["rule"])
+    if check["rule"] == "narrative.new_received":
+        quote = re.search(r"“([^”]*)”", check["detail"] or "")
+        return (f"{head}：正文说“{quote.group(1) if quote else ''}”（{_fmt(check['printed'])}件），"
+                f"表二“本年新收”总计印的是 {_fmt(check['computed'])}")
+    return f"{head}：报告印的是 {_fmt(check['printed'])}，各项之和为 {_fmt(check['computed'])}（{check['detail']}）"
+
+
+def _check_metric(check: dict) -> Metric:
+    t, r, c = check["cells"][0]
+    return Metric(key=f"{t}.{r}.{c}", name=f"{table(t).row(r).labels[0]}", unit="", cells=[(t, r, c)])

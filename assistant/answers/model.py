@@ -1,0 +1,92 @@
+"""The one Answer structure the CLI and the app render."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Source:
+    report_id: str
+    table: str
+    row: str
+    col: str
+    raw: str
+    page: int | None = None
+    label: str = ""              # 表三 行政复议 / 总计
+
+
+@dataclass
+class Row:
+    agency: str
+    year: int
+    metric: str
+    value: int | float | None    # None: left blank in the report (not reported)
+    source: Source
+    warning: str | None = None   # a failed check on this figure, in words
+
+
+@dataclass
+class Passage:
+    agency: str
+    year: int
+    section: str
+    title: str
+    text: str
+    page: int | None
+    score: float
+    report_id: str = ""
+
+    def citation(self) -> str:
+        return f"{self.agency} · {self.year}年 · {self.title}" + (f" · 第{self.page}页" if self.page else "")
+
+
+@dataclass
+class Answer:
+    intent: str
+    text: str
+    rows: list[Row] = field(default_factory=list)
+    series: list[dict] = field(default_factory=list)      # trend: [{"year", "value"}]
+    passages: list[Passage] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    compare: dict | None = None   # compare_text: {"left": {...}, "right": {...}, "shared": [...]}
+    found: bool = True            # False: not in the corpus
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        for p, src in zip(d["passages"], self.passages):
+            p["citation"] = src.citation()
+        return d
+
+    def render(self) -> str:
+        """The answer as text, for the command line."""
+        out = [self.text]
+        if self.rows and self.intent not in ("lookup",):
+            out.append("")
+            for r in self.rows:
+                value = "空白（未填报）" if r.value is None else _fmt(r.value)
+                out.append(f"  {r.agency} {r.year}年  {r.metric}：{value}   〔{_where(r.source)}〕"
+                           + (" ⚠" if r.warning else ""))
+        elif self.rows:
+            out.append("来源：" + "；".join(f"{r.agency} {r.year}年 {_where(r.source)}" for r in self.rows))
+        for p in self.passages:
+            out += ["", f"【{p.citation()}】", "  " + p.text.replace("\n", "\n  ")]
+        if self.compare:
+            for side in ("left", "right"):
+                c = self.compare[side]
+                out += ["", f"【{c['agency']} {c['year']}年 · {c['title']}】"]
+                out += [f"  {i}. {pt}" for i, pt in enumerate(c["points"], 1)]
+            if self.compare["shared"]:
+                out += ["", "共同的要点：" + "；".join(self.compare["shared"])]
+        for w in self.warnings:
+            out.append("⚠ " + w)
+        return "\n".join(out)
+
+
+def _fmt(v) -> str:
+    if isinstance(v, float):
+        return f"{v:,.2f}".rstrip("0").rstrip(".")
+    return f"{v:,}" if isinstance(v, int) and abs(v) >= 10000 else str(v)
+
+
+def _where(s: Source) -> str:
+    return f"{s.label}" + (f"，原文“{s.raw}”" if s.raw not in (None, "") else "，空白") + (f"，第{s.page}页" if s.page else "")
