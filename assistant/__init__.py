@@ -37,7 +37,7 @@ def parse_file(path: str | Path) -> Report:
 
 def update_index(store: Store, progress: bool = False):
     """Bring the search index under the store's folder up to date (incremental)."""
-    from .search import update
+    from .retrieval import update
     return update(store, progress=progress)
 
 
@@ -46,7 +46,7 @@ def search(query: str, k: int = 5, filters=None, index: str | Path | None = None
     of agency (full or short name), year (a year, a list, or (first, last)), region,
     section (s5, or s1 for s1 and its sub-parts). NotFound when there is no index yet."""
     from .config import index_dir
-    from .search import open_index
+    from .retrieval import open_index
     idx = open_index(index_dir(index))
     if idx is None:
         raise NotFound("no search index yet: ingest reports first (python -m assistant ingest PATH)")

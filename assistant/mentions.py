@@ -64,11 +64,17 @@ class Matcher:
     """Finds the agencies among `known` (canonical names) that a text mentions. The
     aliases are indexed by their first two characters, so a question is scanned once."""
 
-    def __init__(self, known: list[str]):
+    def __init__(self, known: list[str], printed: dict[str, str] | None = None):
+        """`printed`: names as reports print them → their canonical name (洪泽区人民政府 →
+        淮安市洪泽区人民政府), so both spellings and their short forms are found."""
         self.by_head: dict[str, list[tuple[str, str]]] = {}
-        for name in known:
-            for alias in aliases(name):
-                self.by_head.setdefault(alias[:2], []).append((alias, name))
+        seen: set[tuple[str, str]] = set()
+        sources = [(name, name) for name in known] + sorted((printed or {}).items())
+        for spelled, name in sources:
+            for alias in aliases(spelled):
+                if (alias, name) not in seen:
+                    seen.add((alias, name))
+                    self.by_head.setdefault(alias[:2], []).append((alias, name))
 
     def find(self, text: str) -> list[str]:
         """In order of appearance; where mentions overlap the longest wins, and an alias

@@ -55,7 +55,7 @@ def main() -> None:
                     help="ask the held-out questions (written after the fusion was tuned) instead")
     args = ap.parse_args()
     from assistant import ingest, open_store
-    from assistant.search import SearchIndex, update
+    from assistant.retrieval import SearchIndex, update
 
     index_dir = ROOT / "bench" / ".search-eval"
     questions = [json.loads(line) for line in (ROOT / "bench" / ("search_questions_heldout.jsonl" if args.heldout else "search_questions.jsonl")).read_text("utf-8").splitlines()

@@ -35,7 +35,7 @@ def folder_size(path: Path) -> int:
 def build(n_reports: int) -> Path:
     from assistant import ingest_bytes
     from assistant.generator import generate, render
-    from assistant.search import update
+    from assistant.retrieval import update
     from assistant.store import Store
     root = ROOT / "bench" / ".search-perf"
     store = Store(root)
@@ -68,7 +68,7 @@ def build(n_reports: int) -> Path:
 
 
 def rebuild_seconds(store) -> float:
-    from assistant.search import update
+    from assistant.retrieval import update
     (Path(store.root) / "search" / "CURRENT").unlink()
     t0 = time.perf_counter()
     update(store)
@@ -84,9 +84,9 @@ def synthetic(base_root: Path, size: int):
     """A SearchIndex of `size` chunks: the real ones repeated under other agency names for
     BM25, random normalised vectors for faiss."""
     import faiss
-    from assistant.search.chunks import Chunk
-    from assistant.search.index import SearchIndex
-    from assistant.search.lexical import Lexical
+    from assistant.retrieval.chunks import Chunk
+    from assistant.retrieval.index import SearchIndex
+    from assistant.retrieval.lexical import Lexical
     real = SearchIndex.open(base_root)
     rng = np.random.default_rng(0)
     chunks = []

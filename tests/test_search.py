@@ -16,8 +16,8 @@ import pytest
 
 from assistant import NotFound, ingest, ingest_bytes, search
 from assistant.generator import generate, render
-from assistant.search import SearchIndex, chunks_of, split, update
-from assistant.search import index as index_module
+from assistant.retrieval import SearchIndex, chunks_of, split, update
+from assistant.retrieval import index as index_module
 from assistant.store import Store
 
 from conftest import CORPUS, ROOT, SEED_2021, SHARED
@@ -189,7 +189,7 @@ def test_process_killed_while_embedding(tmp_path):
     for r in generate(40, seed=13):
         ingest_bytes(store, render(r, "txt"), f"{r.stem}.txt")
     store.close()
-    code = ("import sys; from assistant.store import Store; from assistant.search import update; "
+    code = ("import sys; from assistant.store import Store; from assistant.retrieval import update; "
             f"update(Store({str(root)!r}), batch_size=8)")
     proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT)
     cache = root / "embeddings.sqlite"
@@ -231,3 +231,11 @@ def test_api_and_cli(built, tmp_path):
     assert data[0]["citation"].startswith("韶关市曲江区总工会 · 2022年 · 五、")
     with pytest.raises(NotFound, match="ingest"):
         search("任何问题", index=tmp_path / "empty")
+
+
+def test_the_search_function_is_not_shadowed_by_a_module():
+    import types
+
+    import assistant
+    import assistant.retrieval  # noqa: F401
+    assert callable(assistant.search) and not isinstance(assistant.search, types.ModuleType)

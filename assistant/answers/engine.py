@@ -44,8 +44,10 @@ class Engine:
             self.by_agency.setdefault(r["agency"], {})[r["year"]] = r
         self.agencies = sorted(self.by_agency)
         self.years = sorted({r["year"] for r in self.reports})
-        self.matcher = Matcher(self.agencies)
+        self.matcher = Matcher(self.agencies, {r["agency_printed"]: r["agency"] for r in self.reports
+                                               if r["agency_printed"] != r["agency"]})
         self._index = None
+        self._failed: dict[str, list[dict]] = {}
 
     # ------------------------------------------------------------ figures
     def _version(self, report: dict, tbl: str) -> int:
@@ -103,8 +105,19 @@ class Engine:
         col = spec.column_label(f["col"], version)
         return f"{TABLE_NAMES[f['tbl']]} {row} / {col}"
 
+    def failed(self, report_ids: list[str]) -> dict[str, list[dict]]:
+        """Failed checks by report (read once per report, in batches)."""
+        missing = [i for i in report_ids if i not in self._failed]
+        for i in range(0, len(missing), 500):
+            part = missing[i:i + 500]
+            for rid in part:
+                self._failed[rid] = []
+            for c in self.store.failed_checks(part):
+                self._failed[c["report_id"]].append(c)
+        return {i: self._failed[i] for i in report_ids}
+
     def rows_for(self, metric: Metric, report: dict, figs: list[dict], warnings: list[str]) -> list[Row]:
-        failed = self.store.failed_checks([report["id"]])
+        failed = self.failed([report["id"]])[report["id"]]
         rows = []
         for f in figs:
             addr = (f["tbl"], f["row"], f["col"])
@@ -219,6 +232,7 @@ class Engine:
     def _per_report(self, q: Question, warnings: list[str]) -> tuple[list[tuple[dict, object, list[dict]]], int]:
         reports = self._comparable(q.metric, self._in_years(q, warnings), warnings)
         figs = self.figures(q.metric, reports, q.column)
+        self.failed([r["id"] for r in reports])
         out, blank = [], 0
         for r in reports:
             v = self.value(q.metric, r, figs[r["id"]])
@@ -335,7 +349,7 @@ class Engine:
         lines, rows = [], []
         for agency in q.agencies:
             for r in self._reports_of(q, agency, warnings):
-                failed = self.store.failed_checks([r["id"]])
+                failed = self.failed([r["id"]])[r["id"]]
                 if not failed:
                     lines.append(f"{agency} {r['year']}年：表格各项核对一致，文字与表格所述申请数一致（未发现前后矛盾）。")
                     continue
@@ -352,7 +366,7 @@ class Engine:
     # ------------------------------------------------------------ text
     def index(self):
         if self._index is None:
-            from ..search import open_index
+            from ..retrieval import open_index
             self._index = open_index(self.store.root)
         return self._index
 

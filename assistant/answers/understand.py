@@ -103,11 +103,11 @@ def _fuzzy(s: str, known: list[str]) -> list[str]:
     for name in known:
         for alias in aliases(name):
             n = len(alias)
-            if n < 4:
+            if n < 3 or (n == 3 and alias[-1] not in "县区市旗"):
                 continue
             for i in range(0, len(s) - n + 1):
                 window = s[i:i + n]
-                if window[0] != alias[0] and window[-1] != alias[-1]:
+                if window[-1] != alias[-1] and (n == 3 or window[0] != alias[0]):
                     continue
                 if sum(1 for a, b in zip(window, alias) if a != b) == 1:
                     hits.add(name)

@@ -1,0 +1,183 @@
+"""The answer engine over a real store and index: the seeds, a hand-written Markdown report
+(宿迁市沭阳县人民政府 2023, contradictions included) and generated reports whose figures the
+generator knows. Expected values come from the documents or the generator, never the store."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from assistant import ingest, ingest_bytes
+from assistant.answers import Engine, split_points, understand
+from assistant.generator import generate, render
+from assistant.retrieval import update
+from assistant.store import Store
+
+import sample_md
+from conftest import CORPUS, ROOT
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    root = tmp_path_factory.mktemp("answers") / "index"
+    store = Store(root)
+    ingest(store, [CORPUS])
+    ingest_bytes(store, sample_md.TEXT.encode("utf-8"), "shuyang_2023.md")
+    gen = list(generate(40, seed=31))
+    for r in gen:
+        ingest_bytes(store, render(r, "txt"), f"{r.stem}.txt")
+    update(store)
+    e = Engine(store)
+    e.generated = gen
+    yield e
+    store.close()
+
+
+def values(answer):
+    return [(r.agency, r.year, r.value) for r in answer.rows]
+
+
+# ------------------------------------------------------------------ understanding
+def test_understanding():
+    known = ["淮安市洪泽区人民政府", "宿迁市沭阳县人民政府", "韶关市曲江区总工会", "淮安市洪泽区自然资源和规划局"]
+    years = [2020, 2021, 2022, 2023, 2024]
+    q = understand("洪泽区2023年被行政复议几次？", known, years)
+    assert (q.intent, q.agencies, q.years, q.metric.key) == ("lookup", ["淮安市洪泽区人民政府"], [2023], "review")
+    q = understand("沐阳县2023年新收多少申请", known, years)          # one wrong character
+    assert q.agencies == ["宿迁市沭阳县人民政府"]
+    q = understand("2019—2024年洪泽区行政诉讼的变化趋势", known, years)
+    assert (q.intent, q.years, q.metric.key) == ("trend", list(range(2019, 2025)), "litigation")
+    assert understand("近三年洪泽区收到申请的变化", known, years).years == [2022, 2023, 2024]
+    assert understand("二〇二二年哪些单位收到了申请", known, years).years == [2022]
+    q = understand("2022年哪些单位收到的申请超过5件", known, years)
+    assert (q.intent, q.condition) == ("list", (">", 5.0))
+    q = understand("2023年予以公开最多的前三个单位", known, years)
+    assert (q.intent, q.top, q.metric.key) == ("rank", 3, "granted")
+    assert understand("洪泽区2023年报告数据是否前后一致", known, years).intent == "check"
+    assert understand("比较曲江区总工会和洪泽区的改进措施", known, years).intent == "compare_text"
+    assert understand("洪泽区2023年自然人申请多少件", known, years).column == "natural_person"
+    assert understand("洪泽区2023年结转多少", known, years).metric.key == "carried"
+    assert understand("洪泽区2023年结转下年度多少", known, years).metric.key == "carried_forward"
+    assert understand("把政府告上法庭", known, years).metric.key == "litigation"
+    assert understand("洪泽区2023年怎样改进政务公开工作", known, years).intent == "passage"
+
+
+# ------------------------------------------------------------------ figures
+def test_lookup_carries_source_and_check_warning(engine):
+    a = engine.ask("沭阳县2023年被行政复议几次？")
+    assert a.intent == "lookup" and values(a) == [("宿迁市沭阳县人民政府", 2023, 0)]
+    src = a.rows[0].source
+    assert (src.table, src.row, src.col, src.raw) == ("C", "review", "total", "0")
+    assert a.rows[0].warning and "11" in a.rows[0].warning           # printed 0, parts sum to 11
+    assert any("11" in w for w in a.warnings)
+    a = engine.ask("沭阳县2023年新收多少申请")
+    assert values(a) == [("宿迁市沭阳县人民政府", 2023, 95)]
+    assert any("17" in w and "95" in w for w in a.warnings)           # the text says 17
+
+
+def test_composite_and_each_metrics(engine):
+    a = engine.ask("沭阳县2023年行政诉讼几起")
+    assert sorted(r.source.row for r in a.rows) == ["litigation_after_review", "litigation_direct"]
+    assert sum(r.value for r in a.rows) == sample_md.C["litigation_direct"][4] + sample_md.C["litigation_after_review"][4]
+    a = engine.ask("沭阳县2023年结转多少")
+    assert [r.source.row for r in a.rows] == ["carried_over", "carried_forward"]
+
+
+def test_blank_is_said_plainly(engine):
+    a = engine.ask("承德高新区总工会2020年行政复议几次")
+    assert values(a) == [("承德市高新区总工会", 2020, None)] and "空白" in a.text and "不是0" in a.text
+
+
+def test_three_row_other_is_summed_and_said(engine):
+    r = next(r for r in engine.generated if r.figures.other_rows == 3)
+    want = sum(r.figures.value(("B", k, "total")) or 0 for k in ("other_no_correction", "other_no_fee", "other_misc"))
+    a = engine.ask(f"{r.agency}{r.year}年其他处理多少件")
+    assert sum(x.value or 0 for x in a.rows) == want and "三行" in a.text
+
+
+def test_versions_are_not_mixed(engine):
+    a = engine.ask("所有报告的行政事业性收费合计多少")
+    assert a.intent == "aggregate"
+    assert any("2019年版" in w for w in a.warnings)
+    assert {r.source.col for r in a.rows} == {"amount_wan"}
+    a = engine.ask("承德高新区总工会2020年行政事业性收费")
+    assert {r.source.col for r in a.rows} == {"prev_items", "change"} and any("项目数量" in w for w in a.warnings)
+
+
+EXTRA = {2020: [("承德市高新区总工会", 0)], 2022: [("韶关市曲江区总工会", 0)], 2023: [("宿迁市沭阳县人民政府", 95)]}
+
+
+def test_list_rank_aggregate_against_the_generator(engine):
+    """New applications of one year: the generator's figures plus the seed and sample
+    reports of that year (read off the documents)."""
+    from assistant.agencies import canonical_name
+    gen = engine.generated
+    for year in sorted({r.year for r in gen}):
+        of_year = [(canonical_name(r.agency), r.figures.value(("B", "new_received", "total")))
+                   for r in gen if r.year == year] + EXTRA.get(year, [])
+        a = engine.ask(f"{year}年哪些单位收到了政府信息公开申请")
+        assert {(r.agency, r.year) for r in a.rows} == {(n, year) for n, v in of_year if (v or 0) > 0}, year
+        a = engine.ask(f"{year}年收到申请最多的前三个单位")
+        assert [r.value for r in a.rows] == sorted([v for _, v in of_year if v is not None], reverse=True)[:3], year
+        a = engine.ask(f"{year}年所有单位一共收到多少申请")
+        assert a.series[0]["total"] == sum(v or 0 for _, v in of_year), year
+
+
+def test_trend_series_and_change(engine):
+    a = engine.ask("沭阳县2023到2024年新收申请增加了多少")
+    assert a.intent == "trend" and a.series == [{"year": 2023, "value": 95}]
+    assert any("2024" in w for w in a.warnings)                         # the missing year is said
+
+
+def test_check_in_words(engine):
+    a = engine.ask("沭阳县2023年报告数据是否前后一致")
+    assert a.intent == "check" and a.text.count("·") == 3              # two C totals and the text
+    assert "17" in a.text and "95" in a.text
+    a = engine.ask("曲江区总工会2022年报告数据前后一致吗")
+    assert "一致" in a.text and "·" not in a.text
+
+
+# ------------------------------------------------------------------ text
+def test_passage_with_citation(engine):
+    a = engine.ask("曲江区总工会打算怎样拓展公开渠道")
+    assert a.intent == "passage" and a.passages
+    p = a.passages[0]
+    assert (p.agency, p.year, p.section) == ("韶关市曲江区总工会", 2022, "s5") and "拓展公开渠道" in p.text
+
+
+def test_compare_text_points_and_topics(engine):
+    a = engine.ask("比较曲江区总工会和承德高新区总工会的改进措施")
+    assert a.intent == "compare_text"
+    left, right = a.compare["left"], a.compare["right"]
+    assert (left["agency"], right["agency"]) == ("韶关市曲江区总工会", "承德市高新区总工会")
+    assert any(p.startswith("三是拓展公开渠道") for p in left["points"])
+    assert "人员培训" in a.compare["shared"]
+    assert split_points("一是加强培训。二是拓展渠道；三是强化考核。") == ["一是加强培训", "二是拓展渠道", "三是强化考核"]
+
+
+# ------------------------------------------------------------------ not in the corpus
+def test_not_in_the_corpus(engine):
+    a = engine.ask("北京市海淀区人民政府2023年新收多少申请")
+    assert not a.found and "不在语料中" in a.text and "海淀区" in a.text
+    a = engine.ask("沭阳县2019年新收多少申请")
+    assert not a.found and "2023" in a.text                             # names what the corpus has
+    a = engine.ask("沭阳县2019年存在哪些问题")
+    assert not a.found
+    q = understand("鼓楼区2023年收到多少申请", ["南京市鼓楼区人民政府", "福州市鼓楼区人民政府"], [2023])
+    assert q.agencies == [] and q.ambiguous[0][1] == ["南京市鼓楼区人民政府", "福州市鼓楼区人民政府"]
+
+
+def test_json_shape_and_cli(engine):
+    d = engine.ask("沭阳县2023年被行政复议几次？").to_dict()
+    assert set(d) >= {"intent", "text", "rows", "series", "passages", "warnings"}
+    assert set(d["rows"][0]) >= {"agency", "year", "metric", "value", "source"}
+    assert set(d["rows"][0]["source"]) >= {"report_id", "table", "row", "col", "raw", "page"}
+    d = engine.ask("曲江区总工会打算怎样拓展公开渠道").to_dict()
+    assert set(d["passages"][0]) >= {"agency", "year", "section", "text", "page", "score"}
+    out = subprocess.run([sys.executable, "-m", "assistant", "--index", str(engine.store.root), "ask",
+                          "沭阳县2023年被行政复议几次？", "--json"], capture_output=True, text=True, cwd=ROOT,
+                         env={**os.environ, "HF_HUB_OFFLINE": "1"}, check=True)
+    assert json.loads(out.stdout)["rows"][0]["value"] == 0
