@@ -139,11 +139,13 @@ class Engine:
         if not self.reports:
             return Answer("none", "语料为空：请先导入报告（python -m assistant ingest 路径）。", found=False)
         q = understand(text, self.agencies, self.years, self.matcher)
-        if filters:
-            if filters.get("agency") and not q.agencies:
-                q.agencies = [a for a in self.agencies if filters["agency"] in a][:1]
-            if filters.get("year") and not q.years:
-                q.years = [int(filters["year"])]
+        self._filters = {k: v for k, v in (filters or {}).items() if v not in (None, "", [])}
+        f = self._filters
+        if f.get("agency") and not q.agencies:
+            found = self.matcher.find(f["agency"]) or [a for a in self.agencies if f["agency"] in a]
+            q.agencies = found[:1]
+        if f.get("year") and not q.years:
+            q.years = sorted(f["year"]) if isinstance(f["year"], (list, tuple)) else [int(f["year"])]
         if q.ambiguous and not q.agencies:
             alias, names = q.ambiguous[0]
             return Answer(q.intent, f"“{alias}”可能指以下单位，请写明是哪一个：" + "、".join(names), found=False)
@@ -166,13 +168,23 @@ class Engine:
             warnings.append(f"语料中没有{agency}{'、'.join(map(str, missing))}年的报告（有：{'、'.join(map(str, sorted(have)))}年）")
         return [have[y] for y in q.years if y in have]
 
+    def _in_scope(self, r: dict) -> bool:
+        """A report the sidebar's filters allow (agency, region)."""
+        f = getattr(self, "_filters", {})
+        if f.get("agency") and r["agency"] not in (self.matcher.find(f["agency"]) or [f["agency"]]):
+            return False
+        if f.get("region") and not any(f["region"] in (r[k] or "") for k in ("province", "city", "county")):
+            return False
+        return True
+
     def _in_years(self, q: Question, warnings: list[str]) -> list[dict]:
+        reports = [r for r in self.reports if self._in_scope(r)]
         if not q.years:
-            return list(self.reports)
+            return reports
         missing = [y for y in q.years if y not in self.years]
         if missing:
             warnings.append(f"语料中没有{'、'.join(map(str, missing))}年的报告")
-        return [r for r in self.reports if r["year"] in q.years]
+        return [r for r in reports if r["year"] in q.years]
 
     def _comparable(self, metric: Metric, reports: list[dict], warnings: list[str]) -> list[dict]:
         """Reports whose figures measure the same thing: for a metric the two format versions

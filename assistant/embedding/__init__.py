@@ -8,6 +8,7 @@ contacted: HF_HUB_OFFLINE=1 is set before sentence-transformers is imported."""
 from __future__ import annotations
 
 import os
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -94,9 +95,18 @@ class Embedder:
         return self.model.tokenizer(prompt + text, add_special_tokens=True)["input_ids"]
 
 
-@lru_cache(maxsize=2)
+_loading = threading.Lock()
+
+
 def load(name: str | None = None) -> Embedder:
-    """The embedder for `name` (default: the setting), loaded once per process."""
+    """The embedder for `name` (default: the setting), loaded once per process (a second
+    thread asking while it loads waits for it)."""
+    with _loading:
+        return _load(name)
+
+
+@lru_cache(maxsize=2)
+def _load(name: str | None) -> Embedder:
     return Embedder(name)
 
 

@@ -1,0 +1,184 @@
+"""xxgk-assistant: a chat over 政府信息公开工作年度报告. Presentation only — every answer,
+figure, source and check comes from the `assistant` package.
+
+    streamlit run app.py          (the README's first command starts it for you)
+"""
+from __future__ import annotations
+
+import os
+import threading
+
+os.environ["HF_HUB_OFFLINE"] = "1"
+
+import pandas as pd  # noqa: E402
+import streamlit as st  # noqa: E402
+
+import assistant as api  # noqa: E402
+from assistant.answers import Engine  # noqa: E402
+from assistant.answers import present  # noqa: E402
+
+st.set_page_config(page_title="政府信息公开年报助手", page_icon="📑", layout="wide")
+
+
+@st.cache_resource
+def backend(index: str):
+    """Store, model and index, loaded once per process; a lock serialises uploads. The
+    model loads in the background so the page is usable at once (figures need no model)."""
+    store = api.open_store(index)
+    from assistant.embedding import load
+    from assistant.retrieval import open_index
+
+    def warm():
+        try:
+            load()
+            open_index(store.root)
+        except Exception:                       # said when a passage question needs it
+            pass
+    threading.Thread(target=warm, name="warm-model", daemon=True).start()
+    return store, threading.Lock()
+
+
+from assistant.config import index_dir  # noqa: E402
+
+store, write_lock = backend(str(index_dir().resolve()))
+
+
+def engine() -> Engine:
+    if "engine" not in st.session_state:
+        st.session_state.engine = Engine(store)
+    return st.session_state.engine
+
+
+st.session_state.setdefault("messages", [])
+info = present.overview(store)
+
+# ------------------------------------------------------------------ sidebar
+with st.sidebar:
+    st.header("语料")
+    if info["reports"]:
+        st.caption(f"{info['reports']} 份报告 · {len(info['agencies'])} 个单位")
+        st.bar_chart(pd.DataFrame({"年份": [str(y) for y in info["by_year"]], "报告数": list(info["by_year"].values())}),
+                     x="年份", y="报告数", height=150)
+    else:
+        st.info("语料为空。请在下方上传报告（PDF、Word、网页或文本），或运行 "
+                "`python -m assistant ingest 文件夹`。")
+    st.subheader("筛选")
+    f_year = st.selectbox("年份", ["全部"] + [str(y) for y in info["years"]], key="f_year")
+    f_agency = st.selectbox("单位", ["全部"] + info["agencies"], key="f_agency")
+    f_region = st.text_input("地区（省、市或县）", key="f_region")
+    filters = {"year": None if f_year == "全部" else int(f_year),
+               "agency": None if f_agency == "全部" else f_agency, "region": f_region or None}
+    st.subheader("示例问题")
+    for i, q in enumerate(present.examples(store)):
+        if st.button(q, key=f"example-{i}", width="stretch"):
+            st.session_state.pending = q
+    st.subheader("上传报告")
+    files = st.file_uploader("PDF、DOCX、HTML、TXT", type=["pdf", "docx", "html", "htm", "txt", "md"],
+                             accept_multiple_files=True, key="uploads")
+    if files and st.button("导入", key="ingest"):
+        bar = st.progress(0.0, text="导入中…")
+        results = []
+        with write_lock:
+            for n, f in enumerate(files, 1):
+                outcome = api.ingest_bytes(store, f.getvalue(), f.name)
+                results.append((outcome.readable, f"{f.name}：{outcome.message}"))
+                bar.progress(n / (len(files) + 1), text=f"{n}/{len(files)} {f.name}")
+            bar.progress(n / (len(files) + 1), text="更新检索索引…")
+            result = api.update_index(store)
+        results.append((True, result.line()))
+        st.session_state.upload_results = results
+        st.session_state.pop("engine", None)      # answer over the new corpus at once
+        st.rerun()                                # corpus, filters and examples as they are now
+    for ok, line in st.session_state.get("upload_results", []):
+        (st.success if ok else st.error)(line)
+
+
+# ------------------------------------------------------------------ answers
+def show(answer_dict: dict, answer, question: str) -> None:
+    a = answer
+    if not a.found:
+        st.info(a.text + "\n\n可以这样问：" + "；".join(present.examples(store, 3)))
+        return
+    if a.intent == "lookup" and a.rows:
+        for r in a.rows:
+            value = "空白（未填报）" if r.value is None else f"{r.value:g}"
+            st.metric(f"{r.agency} {r.year}年 · {r.metric}", value + (" ⚠" if r.warning else ""))
+            st.caption(f"来源：{r.source.label}，原文“{r.source.raw}”" + (f"，第{r.source.page}页" if r.source.page else ""))
+        st.write(a.text)
+    else:
+        st.write(a.text)
+    rows = present.table(a)
+    if rows and a.intent in ("list", "rank", "aggregate", "check"):
+        df = pd.DataFrame(rows).drop(columns=["report_id"])
+        st.dataframe(df, hide_index=True, width="stretch")
+        if a.intent in ("list", "rank", "aggregate") and df["数值"].notna().any():
+            chart = df.assign(标签=df["单位"] + " " + df["年份"].astype(str))[["标签", "数值"]].dropna()
+            st.bar_chart(chart, x="标签", y="数值", height=260)
+    if a.intent == "trend" and a.series:
+        series = pd.DataFrame(a.series).dropna()
+        if "year" in series:
+            st.line_chart(series.assign(year=series["year"].astype(str)), x="year", y="value", height=240)
+        st.dataframe(pd.DataFrame(rows).drop(columns=["report_id"]), hide_index=True) if rows else None
+    if a.intent == "compare_text" and a.compare:
+        shared = set(a.compare["shared"])
+        left, right = st.columns(2)
+        for col, side in ((left, a.compare["left"]), (right, a.compare["right"])):
+            with col:
+                st.markdown(f"**{side['agency']} · {side['year']}年 · {side['title']}**")
+                for point in side["points"]:
+                    mark = "✓ " if present_topics(point) & shared else ""
+                    st.markdown(f"- {mark}{point}")
+        st.caption("✓ 两个单位都谈到的方面：" + ("、".join(a.compare["shared"]) or "无"))
+    if a.intent == "passage":
+        for p in a.passages:
+            with st.expander(p.citation(), expanded=True):
+                st.markdown(present.highlight(p.text, question))
+    for w in a.warnings:
+        st.warning(w, icon="⚠️")
+    if rows:
+        st.download_button("导出 CSV", present.to_csv(a), file_name="answer.csv", mime="text/csv",
+                           key=f"csv-{id(answer_dict)}")
+
+
+def present_topics(point: str) -> set[str]:
+    from assistant.answers.engine import topics_of
+    return topics_of(point)
+
+
+chat, report_tab = st.tabs(["问答", "报告"])
+with chat:
+    st.title("政府信息公开年报助手")
+    for m in st.session_state.messages:
+        with st.chat_message(m["role"]):
+            if m["role"] == "user":
+                st.write(m["content"])
+            else:
+                show(m, m["answer"], m["question"])
+    question = st.chat_input("例如：洪泽区2023年被行政复议几次？") or st.session_state.pop("pending", None)
+    if question:
+        st.session_state.messages.append({"role": "user", "content": question})
+        with st.chat_message("user"):
+            st.write(question)
+        answer = engine().ask(question, filters)
+        message = {"role": "assistant", "answer": answer, "question": question}
+        st.session_state.messages.append(message)
+        with st.chat_message("assistant"):
+            show(message, answer, question)
+
+with report_tab:
+    if info["agencies"]:
+        agency = st.selectbox("单位", info["agencies"], key="r_agency")
+        years = store.years(agency)
+        year = st.selectbox("年份", years, index=len(years) - 1, key="r_year")
+        report = api.find_report(store, agency, year)
+        st.code(api.render_text(report), language=None)
+        for s in report.sections:
+            if s.text:
+                with st.expander(f"{s.title or s.key}" + (f" · 第{s.page}页" if s.page else "")):
+                    st.write(s.text)
+        st.download_button("下载原始文件", store.source_file(report.id).read_bytes(), file_name=report.source or "report",
+                           key="source")
+        st.download_button("导出本报告的表格（CSV）", api.export_csv([report]).encode("utf-8"),
+                           file_name=f"{report.agency}_{report.year}.csv", mime="text/csv", key="tables")
+    else:
+        st.info("语料为空：上传报告后可在此查看表格。")
