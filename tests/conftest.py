@@ -24,3 +24,17 @@ def replace_line(text: str, line_no: int, new: str) -> str:
     lines = text.split("\n")
     lines[line_no - 1] = new
     return "\n".join(lines)
+
+
+def sample_index(root):
+    """An index folder holding the seeds and the hand-written Markdown report (宿迁市沭阳县
+    人民政府 2023, contradictions included), with its search index built."""
+    import sample_md
+    from assistant import ingest, ingest_bytes, update_index
+    from assistant.store import Store
+    store = Store(root)
+    ingest(store, [CORPUS])
+    ingest_bytes(store, sample_md.TEXT.encode("utf-8"), "shuyang_2023.md")
+    update_index(store)
+    store.close()
+    return root

@@ -7,11 +7,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from assistant import ingest, ingest_bytes, update_index
-from assistant.store import Store
-
-import sample_md
-from conftest import CORPUS, ROOT, SHARED
+from conftest import ROOT, SHARED, sample_index
 
 APP = str(ROOT / "app.py")
 HONGZE = SHARED / "reports" / "hongze_2024.pdf"
@@ -19,12 +15,7 @@ HONGZE = SHARED / "reports" / "hongze_2024.pdf"
 
 @pytest.fixture
 def app(tmp_path, monkeypatch):
-    root = tmp_path / "index"
-    store = Store(root)
-    ingest(store, [CORPUS])
-    ingest_bytes(store, sample_md.TEXT.encode("utf-8"), "shuyang_2023.md")
-    update_index(store)
-    store.close()
+    root = sample_index(tmp_path / "index")
     monkeypatch.setenv("XXGK_INDEX_DIR", str(root))
     at = AppTest.from_file(APP, default_timeout=180)
     at.run()
@@ -108,3 +99,22 @@ def test_after_uploading_the_real_pdfs_every_example_answers_with_sources(app):
         shown = " ".join([c.value for c in app.caption] + [m.value for m in app.markdown]
                          + [e.label for e in app.expander])
         assert "来源" in shown or "第" in shown or "表" in shown, question
+
+
+def test_empty_corpus_says_how_to_add_reports(tmp_path, monkeypatch):
+    monkeypatch.setenv("XXGK_INDEX_DIR", str(tmp_path / "empty"))
+    at = AppTest.from_file(APP, default_timeout=180).run()
+    assert not at.exception
+    assert any("上传报告" in i.value and "ingest" in i.value for i in at.sidebar.info)
+    ask(at, "洪泽区2023年被行政复议几次？")
+    assert any("语料为空" in i.value for i in at.info)
+
+
+def test_export_rows_as_csv_with_bom(app):
+    from assistant.answers.present import to_csv
+    ask(app, "沭阳县2023年被行政复议几次？")
+    engine = app.session_state["engine"]
+    data = to_csv(engine.ask("沭阳县2023年被行政复议几次？"))
+    text = data.decode("utf-8")
+    assert data.startswith(b"\xef\xbb\xbf") and "宿迁市沭阳县人民政府" in text and "表三 行政复议 / 总计" in text
+    assert len(text.strip().splitlines()) == 2

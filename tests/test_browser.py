@@ -14,11 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant import ingest, ingest_bytes, update_index
-from assistant.store import Store
-
-import sample_md
-from conftest import CORPUS, ROOT
+from conftest import ROOT, sample_index
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
@@ -35,12 +31,7 @@ def _free_port() -> int:
 
 @pytest.fixture
 def server(tmp_path):
-    root = tmp_path / "index"
-    store = Store(root)
-    ingest(store, [CORPUS])
-    ingest_bytes(store, sample_md.TEXT.encode("utf-8"), "shuyang_2023.md")
-    update_index(store)
-    store.close()
+    root = sample_index(tmp_path / "index")
     port = _free_port()
     env = {**os.environ, "XXGK_INDEX_DIR": str(root), "HF_HUB_OFFLINE": "1"}
     started = time.perf_counter()
