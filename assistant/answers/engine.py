@@ -54,9 +54,10 @@ class Engine:
         versions = json.loads(report.get("table_versions") or "{}")
         return versions.get(tbl) or report["format_version"] or (2021 if report["year"] >= 2021 else 2019)
 
-    def cells_for(self, metric: Metric, report: dict, column: str | None) -> tuple[list[tuple], bool]:
+    def cells_for(self, metric: Metric, report: dict, column: str | None,
+                  three_rows: set[str] | None = None) -> tuple[list[tuple], bool]:
         """The addresses a metric reads in this report, and whether they are answered one by
-        one (not summed)."""
+        one (not summed). `three_rows`: the reports known to print （六） as three rows."""
         cells, each = metric.cells, metric.each
         if metric.v2019 is not None or metric.v2021 is not None:
             if self._version(report, "A") == 2019:
@@ -64,24 +65,29 @@ class Engine:
             else:
                 cells = metric.v2021 or []
         if metric.three_rows:
-            present = {(c["tbl"], c["row"], c["col"]) for c in self.store.cells(metric.three_rows, [report["id"]])}
-            if present:
+            if three_rows is None:
+                three_rows = self._three_rows(metric, [report["id"]])
+            if report["id"] in three_rows:
                 cells = metric.three_rows
         if column:
             cells = [(t, r, column if t == "B" else c) for t, r, c in cells]
         return cells, each
 
+    def _three_rows(self, metric: Metric, report_ids: list[str] | None) -> set[str]:
+        return {c["report_id"] for c in self.store.cells(metric.three_rows, report_ids)}
+
     def figures(self, metric: Metric, reports: list[dict], column: str | None = None) -> dict[str, list[dict]]:
         """report id → the figures the metric reads there (absent cells left out)."""
         wanted: dict[tuple, list[str]] = {}
         plan = {}
+        ids = [r["id"] for r in reports]
+        three = self._three_rows(metric, ids if len(ids) < 900 else None) if metric.three_rows else set()
         for r in reports:
-            cells, each = self.cells_for(metric, r, column)
+            cells, each = self.cells_for(metric, r, column, three)
             plan[r["id"]] = (cells, each)
             for c in cells:
                 wanted.setdefault(c, []).append(r["id"])
         found: dict[str, dict[tuple, dict]] = {}
-        ids = [r["id"] for r in reports]
         for row in self.store.cells(list(wanted), ids if len(ids) < 900 else None):
             if row["report_id"] in plan:
                 found.setdefault(row["report_id"], {})[(row["tbl"], row["row"], row["col"])] = row
@@ -141,6 +147,8 @@ class Engine:
         q = understand(text, self.agencies, self.years, self.matcher)
         self._filters = {k: v for k, v in (filters or {}).items() if v not in (None, "", [])}
         f = self._filters
+        if f.get("agency"):                         # resolved once, not per report
+            f["agency_names"] = set(self.matcher.find(f["agency"]) or [f["agency"]])
         if f.get("agency") and not q.agencies:
             found = self.matcher.find(f["agency"]) or [a for a in self.agencies if f["agency"] in a]
             q.agencies = found[:1]
@@ -171,7 +179,7 @@ class Engine:
     def _in_scope(self, r: dict) -> bool:
         """A report the sidebar's filters allow (agency, region)."""
         f = getattr(self, "_filters", {})
-        if f.get("agency") and r["agency"] not in (self.matcher.find(f["agency"]) or [f["agency"]]):
+        if f.get("agency") and r["agency"] not in f["agency_names"]:
             return False
         if f.get("region") and not any(f["region"] in (r[k] or "") for k in ("province", "city", "county")):
             return False
