@@ -44,13 +44,18 @@ store, write_lock = backend(str(index_dir().resolve()))
 
 
 def engine() -> Engine:
+    """This session's engine, with the corpus overview and example questions it was built
+    on (all three are rebuilt after an upload, not on every rerun)."""
     if "engine" not in st.session_state:
         st.session_state.engine = Engine(store)
+        st.session_state.overview = present.overview(store)
+        st.session_state.examples = present.examples(store)
     return st.session_state.engine
 
 
 st.session_state.setdefault("messages", [])
-info = present.overview(store)
+engine()
+info = st.session_state.overview
 
 # ------------------------------------------------------------------ sidebar
 with st.sidebar:
@@ -69,7 +74,7 @@ with st.sidebar:
     filters = {"year": None if f_year == "全部" else int(f_year),
                "agency": None if f_agency == "全部" else f_agency, "region": f_region or None}
     st.subheader("示例问题")
-    for i, q in enumerate(present.examples(store)):
+    for i, q in enumerate(st.session_state.examples):
         if st.button(q, key=f"example-{i}", width="stretch"):
             st.session_state.pending = q
     st.subheader("上传报告")
@@ -97,7 +102,7 @@ with st.sidebar:
 def show(answer_dict: dict, answer, question: str) -> None:
     a = answer
     if not a.found:
-        st.info(a.text + "\n\n可以这样问：" + "；".join(present.examples(store, 3)))
+        st.info(a.text + "\n\n可以这样问：" + "；".join(st.session_state.examples[:3]))
         return
     if a.intent == "lookup" and a.rows:
         for r in a.rows:

@@ -102,7 +102,3 @@ class Matcher:
                 chosen.append((a, next(iter(names))))
         return list(dict.fromkeys(name for _, name in sorted(chosen))), ambiguous
 
-
-def agencies(text: str, known: list[str]) -> list[str]:
-    """The agencies among `known` that `text` mentions (see Matcher)."""
-    return Matcher(known).find(text)

@@ -4,24 +4,15 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
-from functools import cache
-from pathlib import Path
 
 from ..mentions import Matcher
 from ..schema import table
 from ..store import Store
 from .model import Answer, Passage, Row, Source
-from .understand import Metric, Question, understand
+from .understand import Metric, Question, understand, vocabulary
 
 TABLE_NAMES = {"A": "表一", "B": "表二", "C": "表三"}
 _OPS = {">": lambda a, b: a > b, ">=": lambda a, b: a >= b, "<": lambda a, b: a < b, "<=": lambda a, b: a <= b}
-
-
-@cache
-def topics() -> dict[str, list[str]]:
-    data = tomllib.loads(Path(__file__).resolve().parent.parent.joinpath("questions.toml").read_text("utf-8"))
-    return data.get("topics", {})
 
 
 def _fmt(v) -> str:
@@ -460,7 +451,7 @@ def split_points(text: str) -> list[str]:
 
 
 def topics_of(point: str) -> set[str]:
-    return {name for name, words in topics().items() if any(w in point for w in words)}
+    return {name for name, words in vocabulary().topics.items() if any(w in point for w in words)}
 
 
 def _explain(check: dict) -> str:

@@ -42,6 +42,7 @@ class Vocabulary:
     metrics: list[tuple[str, Metric]]          # (word, metric), longest words first
     columns: dict[str, str]
     intents: list[tuple[str, list[str]]]
+    topics: dict[str, list[str]]               # section 五's topics, for comparisons
 
 
 @cache
@@ -58,7 +59,7 @@ def vocabulary() -> Vocabulary:
         pairs += [(w, metric) for w in m["words"]]
     pairs.sort(key=lambda p: -len(p[0]))
     return Vocabulary(metrics=pairs, columns=dict(data.get("applicant_columns", {})),
-                      intents=list(data["intents"].items()))
+                      intents=list(data["intents"].items()), topics=dict(data.get("topics", {})))
 
 
 @dataclass

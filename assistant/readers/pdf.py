@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from functools import cache
 
 from ..document import Cell, Document, Paragraph, Table
 from ..errors import Rejected
@@ -27,6 +28,7 @@ _BLOCK_HEADING = re.compile(r"^第二十条第[（(][一二三四五六七八九
 _MIN_SIGNALS = 3
 
 
+@cache
 def _signals() -> list[set[str]]:
     return [set(table_spec(k).signals) for k in ("A", "B", "C")]
 
