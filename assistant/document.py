@@ -13,6 +13,7 @@ class Cell:
     text: str
     page: int | None = None
     line: int | None = None
+    run: bool = False     # a whole row's cells printed together (`562000058`): decoded, not read
 
     @property
     def position(self) -> dict:

@@ -32,7 +32,7 @@ class Section:
 @dataclass
 class Check:
     rule: str
-    status: str                      # ok | failed | skipped
+    status: str                      # ok | failed | skipped | uncertain (schema.toml [check_statuses])
     cells: list[tuple[str, str, str]]
     printed: float | int | None
     computed: float | int | None
@@ -69,6 +69,7 @@ class Report:
     pages: int | None = None
     id: str | None = None            # set by the store: the source file's content hash
     source: str | None = None        # the file name it was ingested from
+    source_url: str | None = None    # where a crawled copy says it came from (原文链接)
 
     def figure(self, table: str, row: str, col: str) -> Figure | None:
         index = self.__dict__.get("_by_address")

@@ -84,6 +84,7 @@ class Schema:
     tables: dict[str, TableSpec]
     agency_kinds: tuple[tuple[str, tuple[str, ...]], ...]
     short_forms: tuple[tuple[str, tuple[str, ...]], ...] = ()   # long ending → what people type
+    check_statuses: dict[str, str] = field(default_factory=dict)   # status → what it means
 
     def section(self, key: str) -> SectionSpec:
         for s in self.sections:
@@ -123,7 +124,8 @@ def load(path: Path | None = None) -> Schema:
                      for s in data["sections"])
     kinds = tuple((k["kind"], tuple(k["suffixes"])) for k in data["agency_kinds"])
     short = tuple((long, tuple(v)) for long, v in data.get("agency_short_forms", {}).items())
-    return Schema(sections=sections, tables=tables, agency_kinds=kinds, short_forms=short)
+    return Schema(sections=sections, tables=tables, agency_kinds=kinds, short_forms=short,
+                  check_statuses=dict(data.get("check_statuses", {})))
 
 
 def table(name: str) -> TableSpec:

@@ -5,23 +5,28 @@ every file format goes through this same code."""
 from __future__ import annotations
 
 from .. import agencies, checks
-from ..document import Document
+from ..document import Document, Paragraph
 from ..errors import Rejected
 from ..model import Report
-from . import metadata, sections, tables
+from . import flow, inline, metadata, sections, tables
 
 MIN_HEADINGS = 3
 
 
 def parse(doc: Document) -> Report:
-    paragraphs = doc.paragraphs
-    if not paragraphs and not doc.tables:
+    if not doc.paragraphs and not doc.tables:
         raise Rejected("no text found")
-    title = metadata.find_title(paragraphs)
-    signature = metadata.find_signature(paragraphs)
-    skip = {id(p) for p in (title[0] if title else [])}
+    blocks = flow.split_inline(inline.recover(doc.blocks))
+    paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
+    page = flow.page_meta(paragraphs)
+    body = [p for p in paragraphs if id(p) not in page.used]
+    title = metadata.find_title(body)
+    if title is None and page.fields.get("title"):
+        title = ([], metadata.parse_title(page.fields["title"]))
+    signature = metadata.find_signature(body)
+    skip = set(page.used) | {id(p) for p in (title[0] if title else [])}
     skip |= {id(p) for p in (signature.paragraphs if signature else [])}
-    layout = sections.split(doc.blocks, skip)
+    layout = sections.split(blocks, skip)
     extraction = tables.extract(layout.table_sections)
 
     if len(layout.headings_found) < MIN_HEADINGS and not extraction.found:
@@ -50,7 +55,8 @@ def parse(doc: Document) -> Report:
         agency_kind=agencies.kind_of(agency_printed),
         region=agencies.region_of(agency_printed),
         year=year, year_basis=basis,
-        published=signature.date if signature else None,
+        published=page.published or (signature.date if signature else None),
+        source_url=page.url,
         format_version=fmt,
         table_versions={k: versions.get(k) for k in ("A", "B", "C")},
         title=title[1].text if title else None,
@@ -60,5 +66,6 @@ def parse(doc: Document) -> Report:
         warnings=warnings,
         pages=doc.pages,
     )
-    report.checks = checks.run(report)
+    report.checks = checks.run(report) + extraction.checks + [
+        tables.unread(t, fmt, "未在报告中找到此表（可能以图片印出，或未印出）") for t in missing]
     return report

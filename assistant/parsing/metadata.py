@@ -35,13 +35,16 @@ class Title:
     year: int | None
 
 
+_PREFIX = re.compile(r"^(?:[#>*＃]+|(?:标题|题目)[:：])+")
+
+
 def parse_title(text: str) -> Title:
-    s = arabic_dates(squeeze(text))
+    s = _PREFIX.sub("", arabic_dates(squeeze(text)).strip("*"))
     m = re.search(r"((?:19|20)\d{2})\s*年", s) or re.search(r"[（(]((?:19|20)\d{2})[）)]", s)
     year = int(m.group(1)) if m else None
     rest = _TITLE_YEAR.sub("", s, count=1) if m else s
     agency = _TITLE_TAIL.sub("", rest).strip("《》 ·:：")
-    return Title(text=squeeze(text), agency=agency or None, year=year)
+    return Title(text=_PREFIX.sub("", squeeze(text)).strip("*"), agency=agency or None, year=year)
 
 
 def find_title(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], Title] | None:

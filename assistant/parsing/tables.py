@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 
 from ..document import Cell, Table
 from ..labels import best_match, marker, similarity, squeeze
-from ..model import Figure
+from ..model import Check, Figure
 from ..schema import ColumnSpec, TableSpec, table
 from ..values import is_value_text, parse_value
+from . import runs as digit_runs
 
 
 @dataclass
@@ -23,20 +24,56 @@ class Extraction:
     versions: dict[str, int | None] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     found: set[str] = field(default_factory=set)
+    checks: list[Check] = field(default_factory=list)     # cells that could not be read with certainty
 
     seen: set[tuple[str, str, str]] = field(default_factory=set)
 
-    def add(self, tbl: str, row: str, col: str, cell: Cell) -> None:
+    def add(self, tbl: str, row: str, col: str, cell: Cell, value=None, decoded: bool = False) -> None:
         if (tbl, row, col) in self.seen:
             self.warnings.append(f"{tbl}.{row}.{col} printed twice; the first is kept")
             return
         self.seen.add((tbl, row, col))
-        value, understood = parse_value(cell.text)
-        if not understood:
-            self.warnings.append(f"{tbl}.{row}.{col}: “{cell.text.strip()}” is not a number")
+        if not decoded:
+            value, understood = parse_value(cell.text)
+            if not understood:
+                self.warnings.append(f"{tbl}.{row}.{col}: “{cell.text.strip()}” is not a number")
         self.figures.append(Figure(table=tbl, row=row, col=col, value=value, raw=cell.text,
                                    page=cell.page, position=cell.position))
         self.found.add(tbl)
+
+    def uncertain(self, tbl: str, cells: list[tuple[str, str]], detail: str) -> None:
+        """Cells left blank because the copy does not fix their values."""
+        self.checks.append(Check(rule="read.uncertain", status="uncertain",
+                                 cells=[(tbl, r, c) for r, c in cells], printed=None, computed=None,
+                                 detail=detail))
+
+    def decode(self, tbl: str, rows: list[tuple[digit_runs.RowRun, Cell, list[str], str]],
+               identities=(), always_vanish: bool = False) -> None:
+        """Runs of one table (each with its cell, its column keys and its label) → figures
+        fixed by the runs and the identities; the rest blank with an uncertain check.
+        Where the table shows that it leaves cells blank (or always, for rows with no
+        identity: `always_vanish`), a cell may have printed nothing in its run."""
+        live = []
+        for run, cell, cols, label in rows:
+            if not digit_runs.normalise(cell.text):
+                for col in cols:                  # a row that printed nothing: blank cells
+                    self.add(tbl, run.key, col, cell)
+            else:
+                live.append((run, cell, cols, label))
+        vanish = always_vanish or digit_runs.blanks_evident([r for r, *_ in live])
+        for r, *_ in live:
+            r.vanish = vanish
+        result = digit_runs.decode([r for r, *_ in live], list(identities))
+        for run, cell, cols, label in live:
+            for i, col in enumerate(cols):
+                if (run.key, i) in result.values:
+                    self.add(tbl, run.key, col, cell, value=result.values[(run.key, i)], decoded=True)
+                else:
+                    self.add(tbl, run.key, col, cell, value=None, decoded=True)
+            if run.key in result.uncertain:
+                blank = [(run.key, cols[i]) for i in range(len(cols)) if (run.key, i) in result.unknown]
+                self.uncertain(tbl, blank, f"{tbl}「{squeeze(label)}」印作“{cell.text.strip()}”，"
+                                           f"无法确定各栏数字：{result.uncertain[run.key]}")
 
 
 def classify(t: Table, section: str) -> str | None:
@@ -62,6 +99,8 @@ def extract_a(rows: list[list[Cell]], out: Extraction) -> None:
     columns: list[ColumnSpec] | None = None        # the header row above the values
     votes: Counter = Counter()
     pending: list[tuple[str, list[Cell]]] = []     # rows seen before any header
+    runs: list[tuple[str, Cell, list[str], str]] = []   # rows printed as one run of digits
+    pending_runs: list[tuple[str, Cell, str]] = []
     for cells in rows:
         labels = _labels(cells)
         if not labels:
@@ -82,6 +121,12 @@ def extract_a(rows: list[list[Cell]], out: Extraction) -> None:
         values = cells[cells.index(labels[0]) + 1:]
         while columns is not None and len(values) > len(columns) and not squeeze(values[-1].text):
             values = values[:-1]       # padding cells of a wider grid
+        if len(values) == 1 and values[0].run:
+            if columns:
+                runs.append((key, values[0], [c.key for c in columns], labels[0].text))
+            else:
+                pending_runs.append((key, values[0], labels[0].text))
+            continue
         if columns and len(columns) == len(values):
             for col, cell in zip(columns, values):
                 out.add("A", key, col.key, cell)
@@ -95,6 +140,17 @@ def extract_a(rows: list[list[Cell]], out: Extraction) -> None:
                 out.add("A", key, col, cell)
         else:
             out.warnings.append(f"A.{key}: {len(values)} values and no header naming their columns; not placed")
+    for key, cell, label in pending_runs:
+        layout = spec.layout.get(version or 0, {}).get(key)
+        if layout:
+            runs.append((key, cell, list(layout), label))
+        else:
+            out.warnings.append(f"A.{key}: run “{cell.text}” and no header naming its columns; not placed")
+    if runs:
+        kinds = {c.key: ("signed" if c.key == "change" else "amount" if c.unit or c.key.startswith("amount")
+                         else "count") for c in spec.columns}
+        out.decode("A", [(digit_runs.RowRun(key, cell.text, [kinds[c] for c in cols]), cell, cols, label)
+                         for key, cell, cols, label in runs], always_vanish=True)
     out.versions["A"] = version
 
 
@@ -125,7 +181,11 @@ def extract_b(rows: list[list[Cell]], out: Extraction) -> None:
     width = len(columns)
     group: str | None = None
     top = [(r.key, r.labels) for r in spec.rows if r.group is None]
+    runs: list[tuple[str, Cell, str]] = []
     for cells in rows:
+        run_cell = None
+        if 2 <= len(cells) < width and cells[-1].run and _labels(cells[:-1]):
+            run_cell, cells = cells[-1], cells[:-1] + [Cell("", cells[-1].page, cells[-1].line)] * width
         labels = _split_labels([c for c in cells[:-width] if squeeze(c.text)] if len(cells) > width
                                else _labels(cells))
         for c in labels:
@@ -152,10 +212,35 @@ def extract_b(rows: list[list[Cell]], out: Extraction) -> None:
                     and not any(similarity(leaf, h) > 0.8 for h in spec.headers)):
                 out.warnings.append(f"B: row “{squeeze(leaf)}” not recognised")
             continue
+        if run_cell is not None:
+            runs.append((key, run_cell, leaf))
+            continue
         for col, cell in zip(columns, cells[-width:]):
             out.add("B", key, col, cell)
+    if runs:
+        _decode_b(runs, out)
     three_row = any(f.table == "B" and spec.row(f.row).version == 2021 for f in out.figures)
     out.versions["B"] = 2021 if three_row else None
+
+
+def _decode_b(rows: list[tuple[str, Cell, str]], out: Extraction) -> None:
+    spec = table("B")
+    cols = list(spec.column_keys)
+    n = len(cols)
+    parts = list(range(n - 1))
+    present = {k for k, _, _ in rows}
+    leaves = [r.key for r in spec.rows if r.leaf]
+    if any(k.startswith("other_") for k in present):
+        leaves.remove("other")
+    else:
+        leaves = [k for k in leaves if not k.startswith("other_")]
+    identities = []
+    for i in range(n):
+        identities.append(([("new_received", i), ("carried_over", i)],
+                           [("total_processed", i), ("carried_forward", i)]))
+        identities.append(([("total_processed", i)], [(k, i) for k in leaves]))
+    out.decode("B", [(digit_runs.RowRun(key, cell.text, ["count"] * n, {n - 1: parts}), cell, cols, label)
+                     for key, cell, label in rows], identities)
 
 
 # ------------------------------------------------------------------ Table C
@@ -164,6 +249,34 @@ def extract_c(rows: list[list[Cell]], out: Extraction) -> None:
     row_keys, col_keys = spec.row_keys, spec.column_keys
     n = len(row_keys) * len(col_keys)
     data = [cells for cells in rows if len(cells) >= n and all(is_value_text(c.text) for c in cells[-n:])]
+    run_rows = [cells for cells in rows if 2 <= len(cells) < len(col_keys) and cells[-1].run
+                and digit_runs.normalise(cells[-1].text) and _labels(cells[:-1])]
+    if not data and run_rows:
+        w = len(col_keys)
+        per_row = []
+        for cells in run_rows:
+            key, _ = best_match(_labels(cells[:-1])[-1].text, [(r.key, r.labels) for r in spec.rows], 0.8)
+            per_row.append((key, cells[-1], cells[0].text))
+        if len(run_rows) >= 2 and all(k for k, _, _ in per_row):
+            out.decode("C", [(digit_runs.RowRun(k, cell.text, ["count"] * w, {w - 1: list(range(w - 1))}),
+                              cell, list(col_keys), label) for k, cell, label in per_row])
+        else:
+            cell = run_rows[-1][-1]
+            sums = {g * w + w - 1: [g * w + j for j in range(w - 1)] for g in range(len(row_keys))}
+            run = digit_runs.RowRun("*", cell.text, ["count"] * n, sums)
+            run.vanish = digit_runs.blanks_evident([run])
+            result = digit_runs.decode([run], [])
+            blank = []
+            for i in range(n):
+                r, c = row_keys[i // w], col_keys[i % w]
+                out.add("C", r, c, cell, value=result.values.get(("*", i)), decoded=True)
+                if ("*", i) in result.unknown:
+                    blank.append((r, c))
+            if blank:
+                out.uncertain("C", blank, f"表三的十五栏印作“{cell.text.strip()}”，无法确定各栏数字："
+                                          f"{result.uncertain.get('*', '')}")
+        out.versions["C"] = None
+        return
     if data:
         cells = data[-1][-n:]
         for i, cell in enumerate(cells):
@@ -181,6 +294,17 @@ def extract_c(rows: list[list[Cell]], out: Extraction) -> None:
         if "C" not in out.found:
             out.warnings.append("C: no row of figures found")
     out.versions["C"] = None
+
+
+def unread(tbl: str, version: int, why: str) -> Check:
+    """An uncertain check over every cell of a table that was not read at all."""
+    spec = table(tbl)
+    if tbl == "A":
+        cells = [(r, c) for r, cols in spec.layout.get(version, {}).items() for c in cols]
+    else:
+        cells = [(r.key, c) for r in spec.rows if r.version in (None, version) for c in spec.column_keys]
+    return Check(rule="read.unread", status="uncertain", cells=[(tbl, r, c) for r, c in cells],
+                 printed=None, computed=None, detail=f"表{'一二三'['ABC'.index(tbl)]}（{spec.title}）{why}")
 
 
 EXTRACTORS = {"A": extract_a, "B": extract_b, "C": extract_c}

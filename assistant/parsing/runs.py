@@ -1,0 +1,377 @@
+"""Digit runs: a table row whose cells were printed with no separator (`562000058` for
+56, 2, 0, 0, 0, 0, 58), as crawled pages print them.
+
+A run is decoded only through the form's own identities, for a whole table at once:
+every way to cut each run into its row's cells (no leading zeros; a sign only where the
+column allows one; decimals only in amounts) is tried, rows are filtered by their row
+identity (总计 = the sum of its parts) and then jointly by the column identities. A cell is
+filled only when every consistent cut of the whole table gives it the same value; every
+other cell stays blank and is reported as uncertain with its run. Whitespace inside a run
+is a hard boundary: no cell spans it.
+
+The search is bounded (run length, nodes per row, combinations per table): past a bound the
+row is uncertain, never a guess."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+MAX_RUN = 80                  # characters in one run; a longer one is not decoded
+MAX_NODES = 4_000             # search steps to cut one run
+MAX_CUTS = 2_000              # consistent cuts kept per run
+MAX_COMBINATIONS = 3_000      # joint assignments tried per table
+
+_COUNT = re.compile(r"^(?:0|[1-9]\d*|[1-9]\d{0,2}(?:,\d{3})+)$")
+_SIGNED = re.compile(r"^-?(?:0|[1-9]\d*)$")
+_AMOUNT = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
+_RUN = re.compile(r"^[\d.,\-\s/]+$")
+
+KINDS = {"count": _COUNT, "signed": _SIGNED, "amount": _AMOUNT}
+
+
+def is_run(text: str) -> bool:
+    """Text that is only digits, signs, decimal points, commas and spaces."""
+    s = normalise(text)
+    return bool(s) and bool(_RUN.match(s)) and any(ch.isdigit() for ch in s)
+
+
+def normalise(text: str) -> str:
+    import unicodedata
+    s = unicodedata.normalize("NFKC", text or "").replace("\u2212", "-")
+    s = re.sub(r"(?:—+|[/／无])", " / ", s)            # a not-reported mark is a cell of its own
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _value(piece: str):
+    if piece == "/":
+        return None
+    piece = piece.replace(",", "")
+    return float(piece) if "." in piece else int(piece)
+
+
+@dataclass
+class RowRun:
+    """One printed run and what it must hold: `kinds[i]` for cell i, and `sums`: for a
+    cell index, the indices of the cells it is the sum of (its row identity)."""
+    key: str
+    text: str
+    kinds: list[str]
+    sums: dict[int, list[int]] = field(default_factory=dict)
+    vanish: bool = False                   # blank cells may have printed nothing at all
+    cuts: list[tuple] | None = None        # None: not decodable within the bounds
+    reason: str = ""
+
+
+def cut(run: RowRun) -> None:
+    """Every cut of `run.text` into len(run.kinds) cells that respects the kinds, and the
+    row identities unless the run can be cut only one way without them (then that cut
+    stands, and a broken identity is the report's own contradiction, flagged by the
+    checks). Sets run.cuts; None with a reason when a bound is hit."""
+    alone = _cuts(run, {}, limit=2)
+    if alone is not None and len(alone) == 1:
+        run.cuts = alone
+        return
+    if len(normalise(run.text)) > MAX_RUN:
+        run.cuts, run.reason = None, f"the run is longer than {MAX_RUN} characters"
+        return
+    run.cuts = _cuts(run, run.sums, MAX_CUTS)
+    if run.cuts is not None and len(run.cuts) >= MAX_CUTS:
+        run.cuts = None
+    if run.cuts is None:
+        run.reason = f"too many ways to cut the run (bounded at {MAX_NODES:,} steps)"
+    elif not run.cuts:
+        run.reason = "no cut of the run fits the row" + ("'s identity" if run.sums else "")
+
+
+def _cuts(run: RowRun, forced: dict[int, list[int]], limit: int) -> list[tuple] | None:
+    """Cuts of the run into its cells (at most `limit`), cells named in `forced` being the
+    sum of others (blank read as 0). With run.vanish a cell may also have printed nothing
+    at all (a blank a crawler dropped). None when the search bound is hit."""
+    n = len(run.kinds)
+    text = normalise(run.text)
+    if len(text) > MAX_RUN:
+        return None
+    if (not run.vanish and list(forced) == [n - 1] and forced[n - 1] == list(range(n - 1))
+            and " " not in text):
+        return _cuts_total_last(run, limit)
+    tokens = text.split(" ")
+    s = "".join(tokens)
+    hard: list[int] = []          # a cell never spans a space: token ends
+    pos = 0
+    for t in tokens[:-1]:
+        pos += len(t)
+        hard.append(pos)
+    if len(tokens) > n:
+        return []
+    out: list[tuple] = []
+    nodes = 0
+    values: list = []
+    vanish = run.vanish
+
+    def fits(piece: str, kind: str) -> bool:
+        return piece == "/" or bool(KINDS[kind].match(piece))
+
+    def go(i: int, p: int) -> bool:
+        nonlocal nodes
+        nodes += 1
+        if nodes > MAX_NODES:
+            return False
+        if len(out) >= limit:
+            return True
+        if i == n:
+            if p == len(s):
+                out.append(tuple(values))
+            return True
+        cells_left = n - i
+        tokens_left = sum(1 for h in hard if h >= p) + (1 if p < len(s) else 0) - (1 if p in hard else 0)
+        if cells_left < tokens_left or (not vanish and len(s) - p < cells_left):
+            return True
+        nxt = next((h for h in hard if h > p), len(s))      # this cell ends by here
+        if i in forced:
+            target = sum(values[j] or 0 for j in forced[i])
+            if isinstance(target, float):
+                target = round(target, 6)
+            options = [(piece, p + len(piece)) for piece in _renderings(target)
+                       if s.startswith(piece, p) and p + len(piece) <= nxt]
+            if s.startswith("/", p):
+                options.append(("/", p + 1))      # printed blank: the identity says nothing
+            if vanish and target == 0:
+                options.append((None, p))
+            for piece, e in options:
+                values.append(None if piece is None else _value(piece))
+                ok = go(i + 1, e)
+                values.pop()
+                if not ok:
+                    return False
+            return True
+        if vanish:
+            values.append(None)
+            ok = go(i + 1, p)
+            values.pop()
+            if not ok:
+                return False
+        for e in range(p + 1, nxt + 1):
+            piece = s[p:e]
+            if not fits(piece, run.kinds[i]):
+                if piece[0] == "0" and run.kinds[i] != "amount":
+                    break                       # a leading zero only grows
+                if piece == "/" or piece[0] == "/":
+                    break
+                continue
+            values.append(_value(piece))
+            ok = go(i + 1, e)
+            values.pop()
+            if not ok:
+                return False
+        return True
+
+    if not go(0, 0):
+        return None
+    return out
+
+
+def _cuts_total_last(run: RowRun, limit: int) -> list[tuple] | None:
+    """A row whose last cell is the sum of the others (Table B): the total is a suffix of
+    the run, and every part is at most the total — a far smaller search."""
+    s = normalise(run.text)
+    n = len(run.kinds)
+    out: list[tuple] = []
+    nodes = 0
+    for k in range(1, len(s) - (n - 1) + 1):
+        suffix = s[len(s) - k:]
+        if not KINDS[run.kinds[-1]].match(suffix):
+            continue
+        total = _value(suffix)
+        prefix = s[: len(s) - k]
+        width = len(suffix)
+        values: list = []
+
+        def go(i: int, p: int, acc) -> bool:
+            nonlocal nodes
+            nodes += 1
+            if nodes > MAX_NODES:
+                return False
+            if len(out) >= limit:
+                return True
+            if i == n - 1:
+                if p == len(prefix) and abs(acc - total) < 1e-6:
+                    out.append((*values, total))
+                return True
+            parts_left, rest = n - 1 - i, len(prefix) - p
+            if total - acc >= parts_left * 10 ** (rest - parts_left + 1):
+                return True                 # the digits left cannot reach the total
+            if rest > parts_left * width:
+                return True                 # a part has no more digits than the total
+            if i == n - 2:                  # the last part is what is left
+                piece = prefix[p:]
+                if len(piece) <= width and KINDS[run.kinds[i]].match(piece) \
+                        and abs(acc + _value(piece) - total) < 1e-6:
+                    out.append((*values, _value(piece), total))
+                return True
+            room = min(len(prefix) - p - (n - 2 - i), width)
+            for e in range(p + 1, p + room + 1):
+                piece = prefix[p:e]
+                if not KINDS[run.kinds[i]].match(piece):
+                    if piece[0] == "0":
+                        break
+                    continue
+                v = _value(piece)
+                if acc + v > total + 1e-6:
+                    break
+                values.append(v)
+                ok = go(i + 1, e, acc + v)
+                values.pop()
+                if not ok:
+                    return False
+            return True
+        if not go(0, 0, 0):
+            return None
+    return out
+
+
+def _renderings(value) -> list[str]:
+    if isinstance(value, float):
+        if value.is_integer():
+            return [str(int(value))]
+        return [repr(value)]
+    if value < 0:
+        return [str(value)]
+    plain = str(value)
+    grouped = f"{value:,}"
+    return [plain] if grouped == plain else [plain, grouped]
+
+
+def blanks_evident(runs: list[RowRun]) -> bool:
+    """Whether a table shows that it leaves cells blank: a not-reported mark in a run, or a
+    run too short to hold a number in every cell."""
+    for r in runs:
+        text = normalise(r.text)
+        if "/" in text:
+            return True
+        saved = r.vanish
+        r.vanish = False
+        try:
+            if _cuts(r, {}, 1) == []:
+                return True
+        finally:
+            r.vanish = saved
+    return False
+
+
+@dataclass
+class Decoded:
+    values: dict[tuple[str, int], object]            # (row key, cell index) → value
+    uncertain: dict[str, str]                          # row key → reason (some cells blank)
+    unknown: set[tuple[str, int]] = field(default_factory=set)   # cells left blank
+
+
+def decode(runs: list[RowRun], columns: list[tuple[list[tuple[str, int]], list[tuple[str, int]]]]) -> Decoded:
+    """Decode `runs` (one table) jointly. `columns` lists identities across rows as
+    (left cells, right cells): sum(left) = sum(right), each cell a (row key, index)."""
+    by_key = {r.key: r for r in runs}
+    for r in runs:
+        if r.cuts is None and not r.reason:
+            cut(r)
+    fixed = {r.key: r.cuts[0] for r in runs if r.cuts and len(r.cuts) == 1}
+    open_rows = [r for r in runs if r.cuts and len(r.cuts) > 1]
+    usable = [(lhs, rhs) for lhs, rhs in columns
+              if all(k in by_key and by_key[k].cuts for k, _ in lhs + rhs)]
+    choices: dict[str, list[tuple]] = {r.key: list(r.cuts) for r in open_rows}
+    reasons = {r.key: r.reason for r in runs if not r.cuts}
+    if open_rows:
+        relevant = [(lhs, rhs) for lhs, rhs in usable if any(k in choices for k, _ in lhs + rhs)]
+        keys = [k for k in choices if any(k == c[0] for lhs, rhs in relevant for c in lhs + rhs)]
+        # wholes first (a row that is the sum of others), so partial sums can be bounded
+        wholes = {lhs[0][0] for lhs, rhs in relevant if len(lhs) == 1}
+        keys.sort(key=lambda k: k not in wholes)
+        pos = {k: i for i, k in enumerate(keys)}
+        bounded = [(lhs[0], rhs) for lhs, rhs in relevant if len(lhs) == 1]
+        checks_at: list[list] = [[] for _ in keys]
+        for lhs, rhs in relevant:
+            checks_at[max(pos[k] for k, _ in lhs + rhs if k in pos)].append((lhs, rhs))
+        pick: dict[str, tuple] = {}
+        seen: dict[str, set[tuple]] = {k: set() for k in keys}
+        nodes = 0
+
+        def val(cell):
+            k, i = cell
+            return (pick[k] if k in pick else fixed[k])[i]
+
+        def walk(d: int) -> bool:
+            nonlocal nodes
+            if d == len(keys):
+                for k, cutv in pick.items():
+                    seen[k].add(cutv)
+                return True
+            for cutv in choices[keys[d]]:
+                nodes += 1
+                if nodes > MAX_COMBINATIONS:
+                    return False
+                pick[keys[d]] = cutv
+                if all(_holds([val(c) for c in lhs], [val(c) for c in rhs]) for lhs, rhs in checks_at[d]) \
+                        and _within(bounded, pick, fixed):
+                    if not walk(d + 1):
+                        return False
+            pick.pop(keys[d], None)
+            return True
+        if keys and not walk(0):
+            for k in keys:
+                reasons[k] = "too many combinations of cuts to check"
+        elif keys and all(seen[k] for k in keys):
+            choices.update({k: sorted(v, key=repr) for k, v in seen.items()})
+        elif keys:
+            # the report breaks its own identities (or blanks hide them): the column
+            # identities cannot be trusted to choose a cut
+            for k in keys:
+                reasons[k] = "several cuts fit and the table's column identities do not hold"
+    values: dict[tuple[str, int], object] = {}
+    uncertain: dict[str, str] = {}
+    unknown: set[tuple[str, int]] = set()
+    for r in runs:
+        n = len(r.kinds)
+        if r.key in fixed:
+            for i, v in enumerate(fixed[r.key]):
+                values[(r.key, i)] = v
+            continue
+        cuts = choices.get(r.key) if r.key not in reasons else None
+        if not cuts:
+            uncertain[r.key] = reasons.get(r.key) or r.reason or "the run cannot be cut"
+            unknown.update((r.key, i) for i in range(n))
+            continue
+        for i in range(n):
+            vals = {c[i] for c in cuts}
+            if len(vals) == 1:
+                values[(r.key, i)] = next(iter(vals))
+            else:
+                unknown.add((r.key, i))
+        if any((r.key, i) in unknown for i in range(n)):
+            uncertain[r.key] = f"{len(cuts)} cuts fit: " + "; ".join(
+                ",".join(_show(v) for v in c) for c in cuts[:3]) + ("…" if len(cuts) > 3 else "")
+    return Decoded(values=values, uncertain=uncertain, unknown=unknown)
+
+
+def _within(bounded, pick: dict, fixed: dict) -> bool:
+    """Parts already chosen never exceed their whole (counts are not negative)."""
+    for (wk, wi), parts in bounded:
+        row = pick.get(wk) or fixed.get(wk)
+        if row is None or row[wi] is None:
+            continue
+        acc = 0
+        for k, i in parts:
+            r = pick.get(k) or fixed.get(k)
+            if r is not None and r[i]:
+                acc += r[i]
+        if acc > row[wi] + 1e-6:
+            return False
+    return True
+
+
+def _holds(lhs: list, rhs: list) -> bool:
+    """sum(lhs) = sum(rhs), a blank read as 0 (as a row's own identity reads it)."""
+    return abs(sum(v or 0 for v in lhs) - sum(v or 0 for v in rhs)) < 1e-6
+
+
+def _show(v) -> str:
+    if v is None:
+        return "空"
+    return f"{v:g}" if isinstance(v, float) else str(v)

@@ -1,0 +1,152 @@
+"""Real-world copies: how well the parser reads each shape real copies take.
+
+    PYTHONPATH=. .venv/bin/python bench/realworld.py [--n 200] [--shapes a,b] [--json]
+
+Counts every cell of the truth, blanks included, per shape (bench/realworld/shapes.py,
+written without reading the parser) and for the real reports in bench/realworld/real/:
+reports identified (agency and year exact), cells exact, cells blank with an uncertain
+check, cells wrong (a value not the printed one, or a cell missing without an uncertain
+check), the decodable ceiling (truth cells marked exact) and how many of those came out
+exact, and parse time per report. The development part and the held-out fifth are
+reported apart."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from assistant.agencies import canonical_name  # noqa: E402
+from assistant.errors import Rejected  # noqa: E402
+from assistant.parsing import parse  # noqa: E402
+from assistant.readers import read_bytes  # noqa: E402
+
+REAL = ROOT / "bench" / "realworld" / "real"
+
+
+def score(data: bytes, name: str, truth: dict) -> dict:
+    t0 = time.perf_counter()
+    try:
+        report = parse(read_bytes(data, name))
+    except Rejected as e:
+        report, reason = None, e.reason
+    except Exception as e:                      # noqa: BLE001 - a crash is a result here
+        report, reason = None, f"{type(e).__name__}: {e}"
+    elapsed = time.perf_counter() - t0
+    out = {"name": name, "ms": 1000 * elapsed, "exact": 0, "uncertain": 0, "wrong": 0,
+           "ceiling": 0, "ceiling_exact": 0, "identified": False, "rejected": None, "wrong_cells": []}
+    if report is None:
+        out["rejected"] = reason
+    else:
+        want = truth.get("agency")
+        out["identified"] = report.year == truth.get("year") and want is not None and (
+            report.agency_printed == want or report.agency == canonical_name(want))
+        out["agency"] = report.agency_printed
+    flagged = set()
+    if report is not None:
+        flagged = {tuple(a) for c in report.checks if c.status == "uncertain" for a in c.cells}
+    for cell in truth["cells"]:
+        addr = (cell["table"], cell["row"], cell["col"])
+        f = report.figure(*addr) if report is not None else None
+        got = f.value if f is not None else None
+        expected = cell["value"]
+        ceiling = cell.get("expect", "exact") == "exact"
+        out["ceiling"] += ceiling
+        same = (got is None and expected is None) or (
+            got is not None and expected is not None and abs(float(got) - float(expected)) < 1e-6)
+        if same and (expected is not None or addr not in flagged):
+            out["exact"] += 1
+            out["ceiling_exact"] += ceiling
+        elif got is None and addr in flagged:
+            out["uncertain"] += 1
+        else:
+            out["wrong"] += 1
+            out["wrong_cells"].append([*addr, expected, got, f.raw if f is not None else None])
+    return out
+
+
+def summarise(rows: list[dict]) -> dict:
+    cells = sum(r["exact"] + r["uncertain"] + r["wrong"] for r in rows)
+    ms = sorted(r["ms"] for r in rows)
+    ceiling = sum(r["ceiling"] for r in rows)
+    return {
+        "reports": len(rows),
+        "identified": sum(r["identified"] for r in rows),
+        "rejected": sum(1 for r in rows if r["rejected"]),
+        "cells": cells,
+        "exact": sum(r["exact"] for r in rows),
+        "uncertain": sum(r["uncertain"] for r in rows),
+        "wrong": sum(r["wrong"] for r in rows),
+        "exact_pct": round(100 * sum(r["exact"] for r in rows) / cells, 2) if cells else None,
+        "ceiling": ceiling,
+        "ceiling_exact_pct": round(100 * sum(r["ceiling_exact"] for r in rows) / ceiling, 2) if ceiling else None,
+        "ms_p50": round(ms[len(ms) // 2], 1) if ms else None,
+        "ms_p95": round(ms[min(len(ms) - 1, int(0.95 * len(ms)))], 1) if ms else None,
+    }
+
+
+def real_reports() -> list[tuple[str, bytes, dict]]:
+    out = []
+    for t in sorted(REAL.glob("*.truth.json")):
+        truth = json.loads(t.read_text("utf-8"))
+        path = REAL / truth["name"]
+        if path.exists():
+            out.append((truth["name"], path.read_bytes(), truth))
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=200, help="reports per shape")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--shapes", default="", help="comma-separated shapes (default: all)")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--wrong", type=int, default=0, help="print this many wrong cells per shape")
+    args = ap.parse_args(argv)
+    from bench.realworld.shapes import SHAPES, make
+    shapes = [s for s in args.shapes.split(",") if s] or list(SHAPES)
+    result = {}
+    for shape in shapes:
+        samples = make(shape, n=args.n, seed=args.seed)
+        rows = {False: [], True: []}
+        for s in samples:
+            rows[s.heldout].append(score(s.data, s.name, s.truth))
+        result[shape] = {"dev": summarise(rows[False]), "heldout": summarise(rows[True])}
+        if args.wrong:
+            bad = [(r["name"], c) for r in rows[False] + rows[True] for c in r["wrong_cells"]]
+            rej = [(r["name"], r["rejected"]) for r in rows[False] + rows[True] if r["rejected"]]
+            result[shape]["wrong_sample"] = bad[: args.wrong]
+            result[shape]["rejected_sample"] = rej[: args.wrong]
+    real = [score(data, name, truth) for name, data, truth in real_reports()]
+    if real:
+        result["real"] = {"all": summarise(real), "reports": [
+            {k: r[k] for k in ("name", "identified", "rejected", "exact", "uncertain", "wrong")} for r in real]}
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+        return 0
+    head = f"{'shape':<14} {'part':<8} {'reports':>7} {'ident':>6} {'cells':>7} {'exact%':>7} " \
+           f"{'uncert':>7} {'wrong':>6} {'ceil%':>6} {'p50ms':>7} {'p95ms':>7}"
+    print(head)
+    for shape, parts in result.items():
+        for part, s in parts.items():
+            if not isinstance(s, dict) or "cells" not in s:
+                continue
+            print(f"{shape:<14} {part:<8} {s['reports']:>7} {s['identified']:>6} {s['cells']:>7} "
+                  f"{s['exact_pct']!s:>7} {s['uncertain']:>7} {s['wrong']:>6} {s['ceiling_exact_pct']!s:>6} "
+                  f"{s['ms_p50']!s:>7} {s['ms_p95']!s:>7}")
+        for w in parts.get("wrong_sample", []):
+            print("   wrong:", w)
+        for w in parts.get("rejected_sample", []):
+            print("   rejected:", w)
+    if real:
+        for r in result["real"]["reports"]:
+            print("  real", r)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

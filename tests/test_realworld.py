@@ -1,0 +1,97 @@
+"""Real-world copies (issue 11): digit runs decoded only where the form's identities fix
+them, crawled one-line text and page metadata read, and never a wrong cell on the shapes
+that bench/realworld/shapes.py (written without reading the parser) prints."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from assistant.parsing.runs import RowRun, cut, decode  # noqa: E402
+
+B_PARTS = {6: list(range(6))}
+
+
+def test_row_run_with_identity_is_unique():
+    run = RowRun("new_received", "562000058", ["count"] * 7, B_PARTS)
+    cut(run)
+    assert run.cuts == [(56, 2, 0, 0, 0, 0, 58)]
+
+
+def test_run_without_identity_stays_uncertain():
+    result = decode([RowRun("normative_docs", "1213", ["count"] * 3)], [])
+    assert result.values == {}
+    assert "normative_docs" in result.uncertain and "3 cuts" in result.uncertain["normative_docs"]
+
+
+def test_a_dropped_blank_makes_a_run_ambiguous():
+    run = RowRun("rules", "018", ["count"] * 3, vanish=True)
+    result = decode([run], [])
+    assert result.values == {} and result.unknown == {("rules", 0), ("rules", 1), ("rules", 2)}
+
+
+def test_all_zero_run_is_certain_even_with_dropped_blanks():
+    run = RowRun("rules", "000", ["count"] * 3, vanish=True)
+    assert decode([run], []).values == {("rules", 0): 0, ("rules", 1): 0, ("rules", 2): 0}
+
+
+def test_signs_and_decimals():
+    run = RowRun("licensing", "12-34", ["count", "signed", "count"])
+    cut(run)
+    assert run.cuts == [(12, -3, 4)]
+    run = RowRun("procurement", "53127.455318", ["count", "amount"])
+    cut(run)
+    assert len(run.cuts) == 4            # 5|3127.455318, 53|127.455318, …: uncertain
+
+
+def test_a_hostile_run_is_bounded():
+    run = RowRun("x", "1234567890" * 9, ["count"] * 7, B_PARTS)
+    cut(run)
+    assert run.cuts is None and "longer than" in run.reason
+
+
+@pytest.mark.parametrize("shape", ["flattened", "digit_runs", "page_metadata", "outline", "blank_totals"])
+def test_shape_fixture_has_no_wrong_cell(shape):
+    from bench.realworld.shapes import make
+    from bench.realworld import __name__ as _  # noqa: F401
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("realworld_bench", ROOT / "bench" / "realworld.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    for sample in make(shape, n=6, seed=3):
+        result = bench.score(sample.data, sample.name, sample.truth)
+        if result["rejected"]:
+            continue                 # a copy with no title and no signature names no agency
+        assert result["wrong"] == 0, (sample.name, result["wrong_cells"][:5])
+        assert result["identified"], (sample.name, result.get("agency"))
+
+
+def test_page_metadata_gives_published_date_and_link():
+    from assistant.document import Document, Paragraph
+    from assistant.parsing import parse
+    from assistant.readers.text import parse_text
+    text = open(ROOT / "corpus" / "003_95e22c96a2fd2793.txt", encoding="utf-8").read()
+    page = ("标题: 韶关市曲江区总工会2022年政府信息公开工作年度报告\n发布时间: 2023-01-20 09:20\n"
+            "发布机构: 韶关市曲江区总工会\n原文链接: http://www.qujiang.gov.cn/a/1.html\n----------\n")
+    report = parse(Document(blocks=parse_text(page + text), file_type="txt"))
+    assert report.published == "2023-01-20"
+    assert report.source_url == "http://www.qujiang.gov.cn/a/1.html"
+    assert report.agency_printed == "韶关市曲江区总工会" and report.year == 2022
+    assert Paragraph  # the metadata lines are not prose of any section
+    assert not any("原文链接" in s.text for s in report.sections)
+
+
+def test_check_statuses_are_the_schema_ones():
+    from assistant.parsing import parse
+    from assistant.readers import read_bytes
+    from assistant.schema import load
+    from bench.realworld.shapes import make
+    sample = make("flattened", n=3, seed=5)[0]
+    report = parse(read_bytes(sample.data, sample.name))
+    statuses = {c.status for c in report.checks}
+    assert statuses <= set(load().check_statuses)
+    assert any(c.status == "uncertain" and c.detail for c in report.checks) or "uncertain" not in statuses
