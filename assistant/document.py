@@ -14,6 +14,7 @@ class Cell:
     page: int | None = None
     line: int | None = None
     run: bool = False     # a whole row's cells printed together (`562000058`): decoded, not read
+    spanned: bool = False  # a grid position covered by the cell to its left (colspan)
 
     @property
     def position(self) -> dict:

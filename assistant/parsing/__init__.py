@@ -66,6 +66,9 @@ def parse(doc: Document) -> Report:
         warnings=warnings,
         pages=doc.pages,
     )
-    report.checks = checks.run(report) + extraction.checks + [
-        tables.unread(t, fmt, "未在报告中找到此表（可能以图片印出，或未印出）") for t in missing]
+    present = {f.address for f in report.figures}
+    unread = [tables.unread(t, versions.get(t) or fmt,
+                            "未在报告中找到此表（可能以图片印出，或未印出）" if t in missing
+                            else "中这些格未能读出（行或栏无法确定）", present) for t in ("A", "B", "C")]
+    report.checks = checks.run(report) + extraction.checks + [c for c in unread if c]
     return report

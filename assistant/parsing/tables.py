@@ -205,7 +205,9 @@ def extract_b(rows: list[list[Cell]], out: Extraction) -> None:
             if key is None and group:
                 key = next((r.key for r in members if r.item == m[1]), None)
         else:
-            key, _ = best_match(leaf, top, 0.6)
+            key, score = best_match(leaf, top, 0.6)
+            if key and score < 0.9 and run_cell is None and not any(squeeze(c.text) for c in cells[-width:]):
+                key = None           # a title or note row over empty cells, not a figure row
         if key is None:
             values = cells[-width:]
             if (all(is_value_text(c.text) for c in values) and any(squeeze(c.text) for c in values)
@@ -221,6 +223,62 @@ def extract_b(rows: list[list[Cell]], out: Extraction) -> None:
         _decode_b(runs, out)
     three_row = any(f.table == "B" and spec.row(f.row).version == 2021 for f in out.figures)
     out.versions["B"] = 2021 if three_row else None
+
+
+def _unspan(row: list[Cell]) -> list[Cell]:
+    """The row without the positions a figure spans to its right: a value printed across
+    two grid columns (Word does this mid-row) must not push the next value along. A label's
+    span is kept, so that label columns stay aligned."""
+    out: list[Cell] = []
+    origin: Cell | None = None
+    for c in row:
+        if not c.spanned:
+            origin = c
+        elif origin is not None and is_value_text(origin.text):
+            continue
+        out.append(c)
+    return out
+
+
+def _unstack(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """Labels a converter stacked in one cell (`规章<br>行政规范性文件`, one per line) with
+    their figures in the unlabelled rows below, in the form's order: each label goes back
+    to its row. Only when the count of labels and of figure rows agree."""
+    out: list[list[Cell]] = []
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        stacked = [(j, _stack_parts(c.text)) for j, c in enumerate(row) if squeeze(c.text)]
+        stacked = [(j, parts) for j, parts in stacked if len(parts) >= 2]
+        only_labels = all(not squeeze(c.text) or not is_value_text(c.text) for c in row)
+        if len(stacked) == 1 and only_labels:
+            j, parts = stacked[0]
+            below = rows[i + 1:i + 1 + len(parts)]
+            if len(below) == len(parts) and all(_unlabelled_values(b, j) for b in below):
+                for part, b in zip(parts, below):
+                    new = [Cell(part, row[j].page, row[j].line) if k == j else
+                           (row[k] if k < j and k < len(row) else c) for k, c in enumerate(b)]
+                    out.append(new)
+                i += 1 + len(parts)
+                continue
+        out.append(row)
+        i += 1
+    return out
+
+
+def _stack_parts(text: str) -> list[str]:
+    parts = [p for p in re.split(r"\n|<br\s*/?>", text) if squeeze(p)]
+    if len(parts) < 2:
+        parts = [p for p in re.split(r"[ \u3000]+", text.strip()) if squeeze(p)]
+    if len(parts) < 2 or any(is_value_text(p) for p in parts):
+        return [text]
+    return parts
+
+
+def _unlabelled_values(row: list[Cell], j: int) -> bool:
+    """A row with no label at or after column j and some figure."""
+    return (len(row) > j and all(not squeeze(c.text) for c in row[:j + 1])
+            and all(is_value_text(c.text) for c in row[j + 1:]) and any(squeeze(c.text) for c in row[j + 1:]))
 
 
 def _decode_b(rows: list[tuple[str, Cell, str]], out: Extraction) -> None:
@@ -296,15 +354,23 @@ def extract_c(rows: list[list[Cell]], out: Extraction) -> None:
     out.versions["C"] = None
 
 
-def unread(tbl: str, version: int, why: str) -> Check:
-    """An uncertain check over every cell of a table that was not read at all."""
+def unread(tbl: str, version: int, why: str, present: set[tuple[str, str, str]] = frozenset()) -> Check | None:
+    """An uncertain check over the cells of a table that the form has and that were not
+    read (all of them when the table was not found); None when every cell was read."""
     spec = table(tbl)
     if tbl == "A":
         cells = [(r, c) for r, cols in spec.layout.get(version, {}).items() for c in cols]
     else:
-        cells = [(r.key, c) for r in spec.rows if r.version in (None, version) for c in spec.column_keys]
-    return Check(rule="read.unread", status="uncertain", cells=[(tbl, r, c) for r, c in cells],
-                 printed=None, computed=None, detail=f"表{'一二三'['ABC'.index(tbl)]}（{spec.title}）{why}")
+        rows = {a[1] for a in present if a[0] == tbl}
+        three = any(r.startswith("other_") for r in rows)
+        cells = [(r.key, c) for r in spec.rows if r.version in (None, version)
+                 and not (three and r.key == "other") and not ("other" in rows and r.key.startswith("other_"))
+                 for c in spec.column_keys]
+    cells = [(tbl, r, c) for r, c in cells if (tbl, r, c) not in present]
+    if not cells:
+        return None
+    return Check(rule="read.unread", status="uncertain", cells=cells, printed=None, computed=None,
+                 detail=f"表{'一二三'['ABC'.index(tbl)]}（{spec.title}）{why}")
 
 
 EXTRACTORS = {"A": extract_a, "B": extract_b, "C": extract_c}
@@ -321,11 +387,14 @@ def extract(tables: list[tuple[Table, str]]) -> Extraction:
         if kind is None and previous and previous[1] == section:
             kind = previous[0]      # a few rows carried over to the next page
         if kind:
-            grouped.setdefault(kind, []).extend(t.rows)
+            # a position covered by the cell to its left is not a cell of its own: a value
+            # printed across two grid columns (Word does this mid-row) must not push the
+            # next value along
+            grouped.setdefault(kind, []).extend(_unspan(row) for row in t.rows)
             previous = (kind, section)
     for kind in ("A", "B", "C"):
         if kind in grouped:
-            EXTRACTORS[kind](grouped[kind], out)
+            EXTRACTORS[kind](_unstack(grouped[kind]), out)
         else:
             out.versions[kind] = None
     return out

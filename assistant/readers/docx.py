@@ -121,7 +121,7 @@ def _rows(tbl) -> list[list[Cell]]:
                 merge = _val(tcpr, "vMerge")
                 continued = merge is not None and merge in ("", "continue")
                 row.append(Cell("" if continued else _cell_text(c)))
-                row.extend(Cell("") for _ in range(span - 1))
+                row.extend(Cell("", spanned=True) for _ in range(span - 1))
         after = int(_val(trpr, "gridAfter") or 0)
         row.extend(Cell("") for _ in range(after))
         if row:

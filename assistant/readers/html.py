@@ -216,7 +216,7 @@ def _grid(table) -> Table:
             span = _int(td.get("colspan"))
             down = _int(td.get("rowspan"))
             row.append(Cell(_cell_text(td), line=td.sourceline))
-            row.extend(Cell("", line=td.sourceline) for _ in range(span - 1))
+            row.extend(Cell("", line=td.sourceline, spanned=True) for _ in range(span - 1))
             for c in range(col, col + span):
                 if down > 1:
                     pending[c] = down - 1

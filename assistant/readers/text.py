@@ -7,6 +7,7 @@ value. Markdown pipe tables (`| a | b |`) are read as rows too."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..document import Cell, Document, Paragraph, Table
 from ..errors import Rejected
@@ -14,6 +15,8 @@ from ..labels import squeeze
 
 _HEADING_NUMERAL = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
 _PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_BR = re.compile(r"<br\s*/?>", re.I)
+_BOLD = re.compile(r"\*\*(.*?)\*\*|__(.*?)__")
 _MD_MARKUP = re.compile(r"^\s{0,3}#{1,6}\s*|\*\*|__")
 
 
@@ -58,7 +61,9 @@ def _pipe_cells(line: str) -> list[str]:
         s = s[1:]
     if s.endswith("|") and not s.endswith("\\|"):
         s = s[:-1]
-    return [c.replace("\\|", "|").strip(" \t") for c in re.split(r"(?<!\\)\|", s)]
+    cells = [c.replace("\\|", "|").strip(" \t") for c in re.split(r"(?<!\\)\|", s)]
+    # converter markup inside cells: <br> is a line break, **bold** is emphasis
+    return [_BR.sub("\n", _BOLD.sub(lambda m: m.group(1) or m.group(2) or "", c)).strip() for c in cells]
 
 
 def parse_text(text: str, file_type: str = "txt") -> list[Paragraph | Table]:
@@ -67,6 +72,7 @@ def parse_text(text: str, file_type: str = "txt") -> list[Paragraph | Table]:
     row: list[Cell] = []
     table_line: int | None = None
     last_was_cell = False
+    piped = False
 
     def end_row():
         nonlocal row
@@ -75,11 +81,18 @@ def parse_text(text: str, file_type: str = "txt") -> list[Paragraph | Table]:
             row = []
 
     def end_table():
-        nonlocal rows, table_line
+        nonlocal rows, table_line, piped
         end_row()
         if rows:
+            if piped:
+                # a converter drops a row's trailing empty cells: the grid is as wide as
+                # most of its rows, and a shorter row is blank at its right
+                wide = Counter(len(r) for r in rows).most_common(1)[0][0]
+                for r in rows:
+                    r.extend(Cell("", line=r[-1].line) for _ in range(max(0, wide - len(r))))
             blocks.append(Table(rows=rows, line=table_line))
         rows, table_line = [], None
+        piped = False
 
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
@@ -95,6 +108,7 @@ def parse_text(text: str, file_type: str = "txt") -> list[Paragraph | Table]:
             if table_line is None:
                 table_line = number
             end_row()
+            piped = True
             rows.append([Cell(text=c, line=number) for c in _pipe_cells(stripped)])
             last_was_cell = False
             continue
