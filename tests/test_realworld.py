@@ -95,3 +95,33 @@ def test_check_statuses_are_the_schema_ones():
     statuses = {c.status for c in report.checks}
     assert statuses <= set(load().check_statuses)
     assert any(c.status == "uncertain" and c.detail for c in report.checks) or "uncertain" not in statuses
+
+
+def test_a_row_that_prints_only_its_total_is_not_read_as_parts():
+    # seed-000 style: only 总计 filled; a crawler prints `11` for the row. 11 alone or 1 + 1
+    # both fit once blanks may have dropped out: never the guess "1"
+    runs = [RowRun(k, "11", ["count"] * 7, B_PARTS) for k in ("new_received", "total_processed")]
+    runs.append(RowRun("carried_over", "000000", ["count"] * 7, B_PARTS))   # too short: blanks dropped
+    for r in runs:
+        r.vanish = True
+    result = decode(runs, [])
+    assert ("new_received", 6) not in result.values and "new_received" in result.uncertain
+
+
+def test_misprinted_place_is_corrected_narrowly():
+    from assistant.placenames import correct
+    assert correct("淮安市盱胎县发展和改革局").name == "淮安市盱眙县发展和改革局"
+    assert correct("维坊市潍城区中山街道办事处").place == "潍坊市"      # 潍城区 names the parent
+    assert correct("宿迁市沐阳县人民政府") is None                     # 沭阳县 or 泗阳县: not a guess
+    for name in ("承德高新区总工会", "保定市城市管理局", "韶关市曲江区总工会", "竞秀区中山街道办事处"):
+        assert correct(name) is None
+
+
+def test_report_without_title_or_signature_names_its_agency_in_its_first_sentence():
+    from assistant.parsing import parse
+    from assistant.readers import read_bytes
+    path = ROOT / "bench" / "realworld" / "real" / "r07_hbkjt_2021.txt"
+    report = parse(read_bytes(path.read_bytes(), path.name))
+    assert (report.agency_printed, report.year, report.year_basis) == ("河北省科学技术厅", 2021, "statistics period")
+    assert any("取自正文" in w for w in report.warnings)
+    assert report.value("C", "review", "total") is not None

@@ -4,9 +4,10 @@ The parser sees only the reader's Document (paragraphs and tables with positions
 every file format goes through this same code."""
 from __future__ import annotations
 
-from .. import agencies, checks
+from .. import agencies, checks, placenames
 from ..document import Document, Paragraph
 from ..errors import Rejected
+from ..labels import squeeze
 from ..model import Report
 from . import flow, inline, metadata, sections, tables
 
@@ -32,28 +33,40 @@ def parse(doc: Document) -> Report:
     if len(layout.headings_found) < MIN_HEADINGS and not extraction.found:
         raise Rejected("not a 政府信息公开工作年度报告: no section headings or report tables found")
 
+    stated = metadata.from_text(layout.sections)
     agency_printed = (title[1].agency if title else None) or (signature.agency if signature else None)
+    notes = []
+    if not agency_printed and stated.agency:
+        agency_printed = stated.agency
+        notes.append("报告无标题和落款，机关名称取自正文：" + stated.quote)
     if not agency_printed:
-        raise Rejected("no agency found: no report title and no signature naming the agency")
+        raise Rejected("no agency found: no report title, no signature and no sentence naming the agency")
     if title and title[1].year:
         year, basis = title[1].year, "title"
     elif signature and signature.year:
         year, basis = signature.year - 1, "signature date"
+    elif stated.year:
+        year, basis = stated.year, "statistics period"
     else:
-        raise Rejected("no report year found: no year in the title and no signature date")
+        raise Rejected("no report year found: no year in the title, no signature date and no statistics period")
 
     versions = extraction.versions
     fmt = versions.get("A") or versions.get("B") or (2021 if year >= 2021 else 2019)
-    warnings = list(doc.warnings) + extraction.warnings
+    warnings = list(doc.warnings) + notes + extraction.warnings
     missing = [t for t in ("A", "B", "C") if t not in extraction.found]
     if missing:
         warnings.append("tables not found: " + ", ".join(missing))
 
+    read_as = agency_printed
+    fix = placenames.correct(squeeze(agency_printed))
+    if fix:
+        read_as = fix.name
+        warnings.append(f"地名“{fix.printed}”不在行政区划中，按“{fix.place}”读（机关名称原文照录）")
     report = Report(
         agency_printed=agency_printed,
-        agency=agencies.canonical_name(agency_printed),
-        agency_kind=agencies.kind_of(agency_printed),
-        region=agencies.region_of(agency_printed),
+        agency=agencies.canonical_name(read_as),
+        agency_kind=agencies.kind_of(read_as),
+        region=agencies.region_of(read_as),
         year=year, year_basis=basis,
         published=page.published or (signature.date if signature else None),
         source_url=page.url,

@@ -99,3 +99,37 @@ def find_signature(paragraphs: list[Paragraph]) -> Signature | None:
                 used.insert(0, tail[j - 1])
         return Signature(paragraphs=used, agency=agency, date=f"{y:04d}-{mo:02d}-{d:02d}", year=y)
     return None
+
+
+@dataclass
+class Stated:
+    """What the report's own prose says of itself when it has no title and no signature."""
+    agency: str | None = None
+    year: int | None = None
+    quote: str = ""
+
+
+# "统计期限为2022年1月1日至12月31日", "统计期限自2021年1月1日起至2021年12月31日止"
+_PERIOD = re.compile(r"统计(?:期限|时限|时间|区间)?(?:为|自|是|从)?((?:19|20)\d{2})年1月1日")
+
+
+def from_text(sections) -> Stated:
+    """The agency named by the first sentence of section 一 (`2022年，河北省科学技术厅坚持…`)
+    and the year of the statistics period the preamble states."""
+    from ..schema import load
+    suffixes = sorted({x for _, xs in load().agency_kinds for x in xs}, key=len, reverse=True)
+    agency_re = re.compile(r"(?:^|[，,。\s])(?:(?:19|20)\d{2}年(?:度)?[，,]?|本年度[，,]?)"
+                           r"(?P<agency>[\u4e00-\u9fff]{2,30}?(?:" + "|".join(map(re.escape, suffixes)) + r"))"
+                           r"(?=[坚认深严紧高按全持积围不以在共主进贯始着扎把切狠)）（(，,])")
+    out = Stated()
+    for s in sections:
+        text = squeeze(s.text)
+        if out.year is None:
+            m = _PERIOD.search(text)
+            if m:
+                out.year = int(m.group(1))
+        if out.agency is None and s.key in ("s1", "preamble"):
+            m = agency_re.search(text[:300])
+            if m and not re.match(r"^[省市区县州盟旗]", m.group("agency")):   # not a bare 省工信厅
+                out.agency, out.quote = m.group("agency"), text[max(0, m.start()):m.end() + 6]
+    return out

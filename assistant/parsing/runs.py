@@ -127,16 +127,16 @@ def _cuts(run: RowRun, forced: dict[int, list[int]], limit: int) -> list[tuple] 
         if cells_left < tokens_left or (not vanish and len(s) - p < cells_left):
             return True
         nxt = next((h for h in hard if h > p), len(s))      # this cell ends by here
-        if i in forced:
-            target = sum(values[j] or 0 for j in forced[i])
+        if i in forced and all(values[j] is not None for j in forced[i]):
+            target = sum(values[j] for j in forced[i])
             if isinstance(target, float):
                 target = round(target, 6)
             options = [(piece, p + len(piece)) for piece in _renderings(target)
                        if s.startswith(piece, p) and p + len(piece) <= nxt]
             if s.startswith("/", p):
                 options.append(("/", p + 1))      # printed blank: the identity says nothing
-            if vanish and target == 0:
-                options.append((None, p))
+            if vanish:
+                options.append((None, p))          # a blank total says nothing either
             for piece, e in options:
                 values.append(None if piece is None else _value(piece))
                 ok = go(i + 1, e)
@@ -367,8 +367,11 @@ def _within(bounded, pick: dict, fixed: dict) -> bool:
 
 
 def _holds(lhs: list, rhs: list) -> bool:
-    """sum(lhs) = sum(rhs), a blank read as 0 (as a row's own identity reads it)."""
-    return abs(sum(v or 0 for v in lhs) - sum(v or 0 for v in rhs)) < 1e-6
+    """sum(lhs) = sum(rhs); a blank cell is "not reported", not 0, so an identity with a
+    blank in it says nothing (a report may print only the totals, or only the parts)."""
+    if None in lhs or None in rhs:
+        return True
+    return abs(sum(lhs) - sum(rhs)) < 1e-6
 
 
 def _show(v) -> str:

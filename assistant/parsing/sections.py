@@ -13,7 +13,7 @@ from ..model import Section
 from ..schema import load
 
 _HEADING = re.compile(r"^\s*(?P<title>[一二三四五六]\s*[、.．][^。；;]{1,40}?(?:情况|事项|概述|问题))"
-                      r"(?:[。：:\s]+|$)(?P<rest>.*)$")
+                      r"(?:[。：:\s]+|$|(?=[\d（(]))(?P<rest>.*)$")
 _SUBPART_TITLE = re.compile(r"^(?P<title>[（(][一二三四五六七八九十]+[）)][^。：:；;]{0,40}?)(?:[。：:；;]|$)")
 
 
