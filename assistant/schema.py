@@ -38,6 +38,7 @@ class TableSpec:
     name: str
     title: str
     section: str
+    number: str                   # 表一 / 表二 / 表三, as reports and answers name it
     signals: tuple[str, ...]
     rows: tuple[RowSpec, ...]
     columns: tuple[ColumnSpec, ...]
@@ -112,7 +113,7 @@ def load(path: Path | None = None) -> Schema:
     tables = {}
     for name, t in data["tables"].items():
         tables[name] = TableSpec(
-            name=name, title=t["title"], section=t["section"], signals=tuple(t["signals"]),
+            name=name, title=t["title"], section=t["section"], number=t["number"], signals=tuple(t["signals"]),
             rows=_rows(t["rows"]), columns=_columns(t["columns"]),
             headers=tuple(t.get("headers", ())), header_words=tuple(t.get("header_words", ())),
             groups={g["key"]: tuple(g["labels"]) for g in t.get("groups", ())},

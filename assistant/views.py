@@ -9,7 +9,6 @@ from .checks import failed, flagged_cells
 from .model import Figure, Report
 from .schema import table
 
-TABLE_NAMES = {"A": "表一", "B": "表二", "C": "表三"}
 
 
 @dataclass
@@ -85,7 +84,7 @@ def render_text(report: Report) -> str:
     for tbl in ("A", "B", "C"):
         blocks = grid(report, tbl)
         out.append("")
-        out.append(f"{TABLE_NAMES[tbl]} {table(tbl).title}" + ("" if blocks else ": not found in this report"))
+        out.append(f"{table(tbl).number} {table(tbl).title}" + ("" if blocks else ": not found in this report"))
         for b in blocks:
             label_w = min(44, max(_width(r.label) + 2 * r.depth for r in b.rows) + 2)
             col_w = [max(_width(lbl), 6) + 2 for _, lbl in b.columns]

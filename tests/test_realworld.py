@@ -25,7 +25,7 @@ def test_row_run_with_identity_is_unique():
 def test_run_without_identity_stays_uncertain():
     result = decode([RowRun("normative_docs", "1213", ["count"] * 3)], [])
     assert result.values == {}
-    assert "normative_docs" in result.uncertain and "3 cuts" in result.uncertain["normative_docs"]
+    assert "normative_docs" in result.uncertain and "3种切分" in result.uncertain["normative_docs"]
 
 
 def test_a_dropped_blank_makes_a_run_ambiguous():
@@ -51,7 +51,7 @@ def test_signs_and_decimals():
 def test_a_hostile_run_is_bounded():
     run = RowRun("x", "1234567890" * 9, ["count"] * 7, B_PARTS)
     cut(run)
-    assert run.cuts is None and "longer than" in run.reason
+    assert run.cuts is None and "超过80个字符" in run.reason
 
 
 @pytest.mark.parametrize("shape", ["flattened", "digit_runs", "page_metadata", "outline", "blank_totals"])

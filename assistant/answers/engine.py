@@ -11,7 +11,6 @@ from ..store import Store
 from .model import Answer, Passage, Row, Source
 from .understand import Metric, Question, understand, vocabulary
 
-TABLE_NAMES = {"A": "表一", "B": "表二", "C": "表三"}
 _OPS = {">": lambda a, b: a > b, ">=": lambda a, b: a >= b, "<": lambda a, b: a < b, "<=": lambda a, b: a <= b}
 
 
@@ -100,7 +99,7 @@ class Engine:
         version = self._version(report, f["tbl"])
         row = spec.row(f["row"]).label(version)
         col = spec.column_label(f["col"], version)
-        return f"{TABLE_NAMES[f['tbl']]} {row} / {col}"
+        return f"{spec.number} {row} / {col}"
 
     def failed(self, report_ids: list[str]) -> dict[str, list[dict]]:
         """Failed checks by report (read once per report, in batches)."""

@@ -32,6 +32,9 @@ _SPACES = re.compile(r"[\s\u3000\u00a0]+")
 _MARKERS = re.compile(r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])$")
 
 
+TAIL = 400          # characters before a run that can hold its labels
+
+
 def _norm(text: str) -> str:
     return _SPACES.sub("", unicodedata.normalize("NFKC", text or "")).replace("(", "（").replace(")", "）")
 
@@ -241,7 +244,9 @@ def recover(blocks: list[Block]) -> list[Block]:
         carry = ""                      # prose of this paragraph not yet placed
         for k, (text, run) in enumerate(segs):
             nxt = segs[k + 1][0] if k + 1 < len(segs) else ""
-            items = lex(text)
+            # labels stand at the end of the text before a run: a long stretch of prose
+            # before them is never lexed whole (its first part stays uncovered text)
+            items = lex(text) if len(text) <= TAIL else [Item(text[:-TAIL], None)] + lex(text[-TAIL:])
             tail = _covered_tail(items)
             owner = _owner(tail) if run else None
             ok = owner is not None and (not nxt.strip() or _opens_label(nxt))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 MAX_RUN = 80                  # characters in one run; a longer one is not decoded
 MAX_NODES = 4_000             # search steps to cut one run
@@ -66,21 +67,31 @@ def cut(run: RowRun) -> None:
     """Every cut of `run.text` into len(run.kinds) cells that respects the kinds, and the
     row identities unless the run can be cut only one way without them (then that cut
     stands, and a broken identity is the report's own contradiction, flagged by the
-    checks). Sets run.cuts; None with a reason when a bound is hit."""
+    checks). Sets run.cuts; None with a reason when a bound is hit. Runs repeat across
+    rows and reports (`0000000`), so results are cached."""
+    cuts, run.reason = _cut(run.text, tuple(run.kinds), tuple((k, tuple(v)) for k, v in run.sums.items()),
+                            run.vanish)
+    run.cuts = list(cuts) if cuts is not None else None
+
+
+@lru_cache(maxsize=65536)
+def _cut(text: str, kinds: tuple[str, ...], sums: tuple, vanish: bool) -> tuple[tuple | None, str]:
+    run = RowRun("", text, list(kinds), {k: list(v) for k, v in sums}, vanish)
     alone = _cuts(run, {}, limit=2)
     if alone is not None and len(alone) == 1:
-        run.cuts = alone
-        return
-    if len(normalise(run.text)) > MAX_RUN:
-        run.cuts, run.reason = None, f"the run is longer than {MAX_RUN} characters"
-        return
-    run.cuts = _cuts(run, run.sums, MAX_CUTS)
-    if run.cuts is not None and len(run.cuts) >= MAX_CUTS:
-        run.cuts = None
-    if run.cuts is None:
-        run.reason = f"too many ways to cut the run (bounded at {MAX_NODES:,} steps)"
-    elif not run.cuts:
-        run.reason = "no cut of the run fits the row" + ("'s identity" if run.sums else "")
+        return tuple(alone), ""
+    if vanish:
+        # blanks may have dropped out and a blank is "not reported", so the row identity
+        # cannot choose between the cuts: one cut only, or none
+        return None, "表中有未印出的空格，这串数字可有多种切分"
+    if len(normalise(text)) > MAX_RUN:
+        return None, f"数字串超过{MAX_RUN}个字符，不予切分"
+    cuts = _cuts(run, run.sums, MAX_CUTS)
+    if cuts is None or len(cuts) >= MAX_CUTS:
+        return None, f"切分方式过多（搜索上限{MAX_NODES}步）"
+    if not cuts:
+        return (), "没有一种切分符合本行的勾稽关系" if sums else "没有一种切分符合本行的格式"
+    return tuple(cuts), ""
 
 
 def _cuts(run: RowRun, forced: dict[int, list[int]], limit: int) -> list[tuple] | None:
@@ -278,17 +289,26 @@ def decode(runs: list[RowRun], columns: list[tuple[list[tuple[str, int]], list[t
               if all(k in by_key and by_key[k].cuts for k, _ in lhs + rhs)]
     choices: dict[str, list[tuple]] = {r.key: list(r.cuts) for r in open_rows}
     reasons = {r.key: r.reason for r in runs if not r.cuts}
-    if open_rows:
+    broken = any(not _holds([fixed[k][i] for k, i in lhs], [fixed[k][i] for k, i in rhs])
+                 for lhs, rhs in usable if all(k in fixed for k, _ in lhs + rhs))
+    if open_rows and broken:
+        # the rows read for certain already break an identity: the report contradicts
+        # itself, so its identities cannot choose a cut for the others
+        for k in choices:
+            reasons[k] = "有多种切分，而本表已读出的数字本身不符合勾稽关系"
+    elif open_rows:
         relevant = [(lhs, rhs) for lhs, rhs in usable if any(k in choices for k, _ in lhs + rhs)]
-        keys = [k for k in choices if any(k == c[0] for lhs, rhs in relevant for c in lhs + rhs)]
-        # wholes first (a row that is the sum of others), so partial sums can be bounded
-        wholes = {lhs[0][0] for lhs, rhs in relevant if len(lhs) == 1}
-        keys.sort(key=lambda k: k not in wholes)
+        _narrow(choices, fixed, relevant)
+        keys = [k for k in choices if len(choices[k]) > 1
+                and any(k == c[0] for lhs, rhs in relevant for c in lhs + rhs)]
+        for k in [k for k in choices if len(choices[k]) == 1]:
+            fixed[k] = choices[k][0]
         pos = {k: i for i, k in enumerate(keys)}
-        bounded = [(lhs[0], rhs) for lhs, rhs in relevant if len(lhs) == 1]
         checks_at: list[list] = [[] for _ in keys]
         for lhs, rhs in relevant:
-            checks_at[max(pos[k] for k, _ in lhs + rhs if k in pos)].append((lhs, rhs))
+            inside = [pos[k] for k, _ in lhs + rhs if k in pos]
+            if inside:
+                checks_at[max(inside)].append((lhs, rhs))
         pick: dict[str, tuple] = {}
         seen: dict[str, set[tuple]] = {k: set() for k in keys}
         nodes = 0
@@ -308,22 +328,21 @@ def decode(runs: list[RowRun], columns: list[tuple[list[tuple[str, int]], list[t
                 if nodes > MAX_COMBINATIONS:
                     return False
                 pick[keys[d]] = cutv
-                if all(_holds([val(c) for c in lhs], [val(c) for c in rhs]) for lhs, rhs in checks_at[d]) \
-                        and _within(bounded, pick, fixed):
+                if all(_holds([val(c) for c in lhs], [val(c) for c in rhs]) for lhs, rhs in checks_at[d]):
                     if not walk(d + 1):
                         return False
             pick.pop(keys[d], None)
             return True
         if keys and not walk(0):
             for k in keys:
-                reasons[k] = "too many combinations of cuts to check"
+                reasons[k] = "组合过多，无法逐一核对"
         elif keys and all(seen[k] for k in keys):
             choices.update({k: sorted(v, key=repr) for k, v in seen.items()})
         elif keys:
             # the report breaks its own identities (or blanks hide them): the column
             # identities cannot be trusted to choose a cut
             for k in keys:
-                reasons[k] = "several cuts fit and the table's column identities do not hold"
+                reasons[k] = "有多种切分，且没有一种组合符合本表的勾稽关系"
     values: dict[tuple[str, int], object] = {}
     uncertain: dict[str, str] = {}
     unknown: set[tuple[str, int]] = set()
@@ -335,7 +354,7 @@ def decode(runs: list[RowRun], columns: list[tuple[list[tuple[str, int]], list[t
             continue
         cuts = choices.get(r.key) if r.key not in reasons else None
         if not cuts:
-            uncertain[r.key] = reasons.get(r.key) or r.reason or "the run cannot be cut"
+            uncertain[r.key] = reasons.get(r.key) or r.reason or "无法切分"
             unknown.update((r.key, i) for i in range(n))
             continue
         for i in range(n):
@@ -345,25 +364,42 @@ def decode(runs: list[RowRun], columns: list[tuple[list[tuple[str, int]], list[t
             else:
                 unknown.add((r.key, i))
         if any((r.key, i) in unknown for i in range(n)):
-            uncertain[r.key] = f"{len(cuts)} cuts fit: " + "; ".join(
+            uncertain[r.key] = f"{len(cuts)}种切分都符合：" + "；".join(
                 ",".join(_show(v) for v in c) for c in cuts[:3]) + ("…" if len(cuts) > 3 else "")
     return Decoded(values=values, uncertain=uncertain, unknown=unknown)
 
 
-def _within(bounded, pick: dict, fixed: dict) -> bool:
-    """Parts already chosen never exceed their whole (counts are not negative)."""
-    for (wk, wi), parts in bounded:
-        row = pick.get(wk) or fixed.get(wk)
-        if row is None or row[wi] is None:
-            continue
-        acc = 0
-        for k, i in parts:
-            r = pick.get(k) or fixed.get(k)
-            if r is not None and r[i]:
-                acc += r[i]
-        if acc > row[wi] + 1e-6:
-            return False
-    return True
+def _narrow(choices: dict[str, list[tuple]], fixed: dict[str, tuple], identities) -> None:
+    """Drop the cuts that no choice of the other rows can complete, identity by identity,
+    from the range each cell can still take, until nothing changes (identities with a
+    blank in reach say nothing)."""
+    def span(k, i):
+        vals = [c[i] for c in choices[k]] if k in choices else [fixed[k][i]]
+        if any(v is None for v in vals):
+            return None
+        return min(vals), max(vals)
+    changed = True
+    while changed:
+        changed = False
+        for lhs, rhs in identities:
+            spans = {cell: span(*cell) for cell in lhs + rhs}
+            if any(v is None for v in spans.values()):
+                continue
+            for side, other in ((lhs, rhs), (rhs, lhs)):
+                for cell in side:
+                    k, i = cell
+                    if k not in choices or len(choices[k]) < 2:
+                        continue
+                    rest_lo = sum(spans[c][0] for c in side if c != cell)
+                    rest_hi = sum(spans[c][1] for c in side if c != cell)
+                    other_lo = sum(spans[c][0] for c in other)
+                    other_hi = sum(spans[c][1] for c in other)
+                    keep = [cv for cv in choices[k]
+                            if cv[i] + rest_lo <= other_hi + 1e-6 and cv[i] + rest_hi >= other_lo - 1e-6]
+                    if keep and len(keep) < len(choices[k]):
+                        choices[k] = keep
+                        changed = True
+                        spans = {c: span(*c) for c in lhs + rhs}
 
 
 def _holds(lhs: list, rhs: list) -> bool:

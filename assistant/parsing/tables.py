@@ -72,7 +72,7 @@ class Extraction:
                     self.add(tbl, run.key, col, cell, value=None, decoded=True)
             if run.key in result.uncertain:
                 blank = [(run.key, cols[i]) for i in range(len(cols)) if (run.key, i) in result.unknown]
-                self.uncertain(tbl, blank, f"{tbl}「{squeeze(label)}」印作“{cell.text.strip()}”，"
+                self.uncertain(tbl, blank, f"{table(tbl).number}「{squeeze(label)}」印作“{cell.text.strip()}”，"
                                            f"无法确定各栏数字：{result.uncertain[run.key]}")
 
 
@@ -370,7 +370,7 @@ def unread(tbl: str, version: int, why: str, present: set[tuple[str, str, str]] 
     if not cells:
         return None
     return Check(rule="read.unread", status="uncertain", cells=cells, printed=None, computed=None,
-                 detail=f"表{'一二三'['ABC'.index(tbl)]}（{spec.title}）{why}")
+                 detail=f"{spec.number}（{spec.title}）{why}")
 
 
 EXTRACTORS = {"A": extract_a, "B": extract_b, "C": extract_c}
