@@ -145,3 +145,13 @@ def failed(report: Report) -> list[Check]:
 def flagged_cells(report: Report) -> set[tuple[str, str, str]]:
     return {tuple(cell) for c in failed(report) for cell in c.cells}
 
+
+
+def uncertain(report: Report) -> dict[tuple[str, str, str], str]:
+    """Cells the copy does not fix (left blank, never guessed), each with its reason."""
+    out: dict[tuple[str, str, str], str] = {}
+    for c in report.checks:
+        if c.status == "uncertain":
+            for cell in c.cells:
+                out.setdefault(tuple(cell), c.detail)
+    return out

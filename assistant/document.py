@@ -40,7 +40,15 @@ class Table:
         return "\n".join(" ".join(c.text for c in row) for row in self.rows)
 
 
-Block = Paragraph | Table
+@dataclass
+class Image:
+    """A picture in the body (a table printed as an image, say): its text is not read."""
+    page: int | None = None
+    line: int | None = None
+    caption: str = ""
+
+
+Block = Paragraph | Table | Image
 
 
 @dataclass

@@ -6,11 +6,12 @@ import csv
 import io
 import json
 
+from .checks import uncertain
 from .model import Report
 from .schema import cell_label
 
 CSV_FIELDS = ["report_id", "agency", "agency_printed", "year", "format_version", "table", "row", "col",
-              "label", "value", "raw", "page", "line", "source"]
+              "label", "value", "raw", "page", "line", "source", "uncertain"]
 
 
 def report_dict(r: Report) -> dict:
@@ -20,7 +21,8 @@ def report_dict(r: Report) -> dict:
         "region": {"province": r.region.province, "city": r.region.city, "county": r.region.county},
         "year": r.year, "year_basis": r.year_basis, "published": r.published,
         "format_version": r.format_version, "table_versions": r.table_versions,
-        "title": r.title, "file_type": r.file_type, "source": r.source, "pages": r.pages,
+        "title": r.title, "file_type": r.file_type, "source": r.source, "source_url": r.source_url,
+        "pages": r.pages,
         "sections": [{"key": s.key, "title": s.title, "text": s.text, "page": s.page} for s in r.sections],
         "figures": [{"table": f.table, "row": f.row, "col": f.col, "value": f.value, "raw": f.raw,
                      "page": f.page, "position": f.position} for f in r.figures],
@@ -41,11 +43,13 @@ def to_csv(reports: list[Report]) -> str:
     w.writeheader()
     for r in reports:
         version = r.table_versions
+        unsure = uncertain(r)
         for f in r.figures:
             w.writerow({"report_id": r.id, "agency": r.agency, "agency_printed": r.agency_printed,
                         "year": r.year, "format_version": r.format_version, "table": f.table,
                         "row": f.row, "col": f.col,
                         "label": cell_label(f.table, f.row, f.col, version.get(f.table) or r.format_version),
                         "value": "" if f.value is None else f.value, "raw": f.raw, "page": f.page or "",
-                        "line": f.position.get("line", ""), "source": r.source})
+                        "line": f.position.get("line", ""), "source": r.source,
+                        "uncertain": unsure.get(f.address, "") if f.value is None else ""})
     return buf.getvalue()

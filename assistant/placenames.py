@@ -8,7 +8,8 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
+from importlib.util import find_spec
+from pathlib import Path
 
 SUFFIXES = ("省", "市", "区", "县", "旗", "州", "盟")
 NEVER = ("新区", "开发区", "高新", "园区", "街道", "镇", "乡", "管理区", "示范区")
@@ -31,7 +32,8 @@ def _parent_code(code: str) -> str:
 
 @cache
 def places() -> Places:
-    path = files("cpca").joinpath("resources/adcodes.csv")
+    spec = find_spec("cpca")                 # its data file, without importing cpca (pandas)
+    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
     names: dict[str, str] = {}
     parent: dict[str, set[str]] = {}
     with path.open(encoding="utf-8") as f:

@@ -164,14 +164,15 @@ class Store:
             params += list(report_ids)
         return [dict(r) for r in self.db.execute(sql, params)]
 
-    def failed_checks(self, report_ids: list[str]) -> list[dict]:
-        """Failed checks of these reports: report_id, rule, cells (list of addresses),
-        printed, computed, detail."""
+    def failed_checks(self, report_ids: list[str], status: str = "failed") -> list[dict]:
+        """Checks of these reports with this status (failed: the report contradicts itself;
+        uncertain: cells the copy does not fix): report_id, rule, cells (list of
+        addresses), printed, computed, detail."""
         if not report_ids:
             return []
         rows = self.db.execute(
-            f"SELECT report_id, rule, cells, printed, computed, detail FROM checks WHERE status='failed' "
-            f"AND report_id IN ({','.join('?' * len(report_ids))}) ORDER BY report_id, ord", list(report_ids))
+            f"SELECT report_id, rule, cells, printed, computed, detail FROM checks WHERE status=? "
+            f"AND report_id IN ({','.join('?' * len(report_ids))}) ORDER BY report_id, ord", [status, *report_ids])
         return [{**dict(r), "cells": [tuple(c) for c in json.loads(r["cells"])]} for r in rows]
 
     def section_text(self, report_id: str, key: str) -> tuple[str, str, int | None] | None:

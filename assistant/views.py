@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
-from .checks import failed, flagged_cells
+from .checks import failed, flagged_cells, uncertain
 from .model import Figure, Report
 from .schema import table
 
@@ -68,15 +68,18 @@ def _pad(s: str, width: int, right: bool = False) -> str:
     return gap + s if right else s + gap
 
 
-def _cell(f: Figure | None, flagged: set) -> str:
+def _cell(f: Figure | None, flagged: set, unsure: dict) -> str:
     if f is None:
         return ""
+    if f.value is None and f.address in unsure:
+        return "?"
     shown = "·" if f.value is None else (f"{f.value:g}" if isinstance(f.value, float) else str(f.value))
     return shown + (" ⚠" if f.address in flagged else "")
 
 
 def render_text(report: Report) -> str:
     flagged = flagged_cells(report)
+    unsure = uncertain(report)
     out = [f"{report.agency} {report.year}年  (printed: {report.agency_printed}; report {report.id}; "
            f"{report.format_version} format; {report.source or ''})"]
     if report.published:
@@ -99,10 +102,15 @@ def render_text(report: Report) -> str:
                     label += "…"
                 line = "  " + _pad(label, label_w)
                 if r.key:
-                    line += "".join(_pad(_cell(r.cells.get(c), flagged), w, True) for (c, _), w in zip(b.columns, col_w))
+                    line += "".join(_pad(_cell(r.cells.get(c), flagged, unsure), w, True) for (c, _), w in zip(b.columns, col_w))
                 out.append(line)
     out.append("")
-    out.append("· blank in the report (not reported)   ⚠ a check on this cell failed")
+    out.append("· blank in the report (not reported)   ? not read with certainty (left blank)   "
+               "⚠ a check on this cell failed")
+    notes = [c for c in report.checks if c.status == "uncertain"]
+    if notes:
+        out.append(f"\nNot read with certainty ({len(unsure)} cells, left blank):")
+        out.extend(f"  ? {c.detail}" for c in notes)
     bad = failed(report)
     if bad:
         out.append(f"\nFailed checks ({len(bad)}):")
@@ -122,4 +130,6 @@ def as_json(report: Report) -> dict:
     return {"id": report.id, "agency": report.agency, "agency_printed": report.agency_printed,
             "year": report.year, "format_version": report.format_version, "tables": tables,
             "failed_checks": [{"rule": c.rule, "cells": [list(x) for x in c.cells], "printed": c.printed,
-                               "computed": c.computed, "detail": c.detail} for c in failed(report)]}
+                               "computed": c.computed, "detail": c.detail} for c in failed(report)],
+            "uncertain": [{"cells": [list(x) for x in c.cells], "detail": c.detail}
+                          for c in report.checks if c.status == "uncertain"]}

@@ -125,3 +125,29 @@ def test_report_without_title_or_signature_names_its_agency_in_its_first_sentenc
     assert (report.agency_printed, report.year, report.year_basis) == ("河北省科学技术厅", 2021, "statistics period")
     assert any("取自正文" in w for w in report.warnings)
     assert report.value("C", "review", "total") is not None
+
+
+@pytest.mark.parametrize("index", [0, 1])          # an HTML page and a PDF
+def test_a_table_printed_as_an_image_is_named(index):
+    from assistant.parsing import parse
+    from assistant.readers import read_bytes
+    from bench.realworld.shapes import make
+    sample = make("image_tables", n=2, seed=0)[index]
+    report = parse(read_bytes(sample.data, sample.name))
+    named = {c.cells[0][0] for c in report.checks if c.status == "uncertain" and "图片" in c.detail}
+    assert named == set(sample.truth["image_tables"])
+
+
+def test_answers_say_uncertain_and_offer_parts_of_a_blank_total(tmp_path):
+    from assistant import ask, ingest_bytes, open_store
+    store = open_store(tmp_path / "index")
+    path = ROOT / "bench" / "realworld" / "real" / "r04_hbjyt_2021.txt"
+    assert ingest_bytes(store, path.read_bytes(), path.name).readable
+    answer = ask("河北省教育厅2021年本年新收政府信息公开申请多少件？", store)
+    assert "无法" in answer.text and "印作" in answer.text and "341002037" in answer.text
+    from bench.realworld.shapes import make
+    sample = make("blank_totals", n=1, seed=0)[0]          # 淮安市涟水县商务局 2019: 总计 blank
+    assert ingest_bytes(store, sample.data, sample.name).readable
+    answer = ask(f"{sample.truth['agency']}{sample.truth['year']}年新收多少件政府信息公开申请？", store)
+    assert "未印总计" in answer.text and "40" in answer.text and "计算所得" in answer.text
+    store.close()

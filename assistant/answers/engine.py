@@ -38,6 +38,7 @@ class Engine:
                                                if r["agency_printed"] != r["agency"]})
         self._index = None
         self._failed: dict[str, list[dict]] = {}
+        self._uncertain: dict[str, list[dict]] = {}
 
     # ------------------------------------------------------------ figures
     def _version(self, report: dict, tbl: str) -> int:
@@ -101,16 +102,26 @@ class Engine:
         col = spec.column_label(f["col"], version)
         return f"{spec.number} {row} / {col}"
 
-    def failed(self, report_ids: list[str]) -> dict[str, list[dict]]:
-        """Failed checks by report (read once per report, in batches)."""
-        missing = [i for i in report_ids if i not in self._failed]
+    def failed(self, report_ids: list[str], status: str = "failed") -> dict[str, list[dict]]:
+        """Checks of one status by report: failed (contradictions) or uncertain (cells the
+        copy does not fix), read once per report, in batches."""
+        cache = self._failed if status == "failed" else self._uncertain
+        missing = [i for i in report_ids if i not in cache]
         for i in range(0, len(missing), 500):
             part = missing[i:i + 500]
             for rid in part:
-                self._failed[rid] = []
-            for c in self.store.failed_checks(part):
-                self._failed[c["report_id"]].append(c)
-        return {i: self._failed[i] for i in report_ids}
+                cache[rid] = []
+            for c in self.store.failed_checks(part, status):
+                cache[c["report_id"]].append(c)
+        return {i: cache[i] for i in report_ids}
+
+    def unsure(self, report: dict, f: dict) -> str | None:
+        """Why a blank figure is blank because it could not be read (None if printed blank)."""
+        addr = (f["tbl"], f["row"], f["col"])
+        for c in self.failed([report["id"]], "uncertain")[report["id"]]:
+            if addr in c["cells"]:
+                return c["detail"]
+        return None
 
     def rows_for(self, metric: Metric, report: dict, figs: list[dict], warnings: list[str]) -> list[Row]:
         failed = self.failed([report["id"]])[report["id"]]
@@ -122,6 +133,10 @@ class Engine:
                 if addr in c["cells"]:
                     warn = f"{report['agency']} {report['year']}年 {self._label(f, report)}：{_explain(c)}"
                     break
+            if f["value"] is None and warn is None:
+                why = self.unsure(report, f)
+                if why:
+                    warn = f"{report['agency']} {report['year']}年 {self._label(f, report)}：无法确定，留空不填——{why}"
             if warn and warn not in warnings:
                 warnings.append(warn)
             rows.append(Row(agency=report["agency"], year=report["year"], metric=metric.name, value=f["value"],
@@ -227,6 +242,13 @@ class Engine:
             return f"{head}：" + "，".join(f"{self._label(f, report).split(' ', 1)[1]} {_fmt(f['value'])}" for f in figs) + "。"
         value = self.value(metric, report, figs)
         if value is None:
+            why = next((w for w in (self.unsure(report, f) for f in figs) if w), None)
+            if why:
+                return f"{head}{metric.name}：无法从这份报告的文本确定，留空不填（{why}）。"
+            parts = self._parts_of_blank_total(report, figs)
+            if parts:
+                return (f"{head}{metric.name}：报告未印总计（空白）；六类申请人各栏之和为{_fmt(parts[0])}"
+                        f"（{' + '.join(map(_fmt, parts[1]))}，系计算所得，非报告所印）。")
             return f"{head}{metric.name}：报告中该项为空白（未填报），不是0。"
         unit = "万元" if figs[0]["col"] == "amount_wan" else metric.unit
         text = f"{head}{metric.name}：{_fmt(value)}{unit}"
@@ -238,6 +260,20 @@ class Engine:
         if metric.three_rows and figs[0]["row"].startswith("other_"):
             text += "（该报告把（六）其他处理分三行填写，此为三行之和）"
         return text + "。"
+
+    def _parts_of_blank_total(self, report: dict, figs: list[dict]):
+        """A Table B total left blank while its applicant cells are printed: (their sum,
+        the printed parts), or None."""
+        if len(figs) != 1 or figs[0]["tbl"] != "B" or figs[0]["col"] != "total":
+            return None
+        cols = [c for c in table("B").column_keys if c != "total"]
+        cells = {c["col"]: c["value"] for c in self.store.cells([("B", figs[0]["row"], c) for c in cols],
+                                                               [report["id"]])}
+        values = [cells.get(c) for c in cols]
+        known = [v for v in values if v is not None]
+        if not known:
+            return None
+        return sum(known), known
 
     def _per_report(self, q: Question, warnings: list[str]) -> tuple[list[tuple[dict, object, list[dict]]], int]:
         reports = self._comparable(q.metric, self._in_years(q, warnings), warnings)

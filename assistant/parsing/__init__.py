@@ -9,6 +9,7 @@ from ..document import Document, Paragraph
 from ..errors import Rejected
 from ..labels import squeeze
 from ..model import Report
+from ..schema import table
 from . import flow, inline, metadata, sections, tables
 
 MIN_HEADINGS = 3
@@ -80,8 +81,18 @@ def parse(doc: Document) -> Report:
         pages=doc.pages,
     )
     present = {f.address for f in report.figures}
-    unread = [tables.unread(t, versions.get(t) or fmt,
-                            "未在报告中找到此表（可能以图片印出，或未印出）" if t in missing
-                            else "中这些格未能读出（行或栏无法确定）", present) for t in ("A", "B", "C")]
+    unread = [tables.unread(t, versions.get(t) or fmt, _why_unread(t, t in missing, layout), present)
+              for t in ("A", "B", "C")]
     report.checks = checks.run(report) + extraction.checks + [c for c in unread if c]
     return report
+
+
+def _why_unread(tbl: str, missing: bool, layout) -> str:
+    if not missing:
+        return "中这些格未能读出（行或栏无法确定）"
+    pictures = [im for im, key in layout.images if key.split(".")[0] == table(tbl).section]
+    if pictures:
+        where = f"第{pictures[0].page}页" if pictures[0].page else f"第{pictures[0].line}行" if pictures[0].line else ""
+        return f"以图片印出（{where}{'，' + pictures[0].caption if pictures[0].caption else ''}），文字未读取" \
+            .replace("（，", "（")
+    return "未在报告中找到此表（未印出，或以本工具读不出的形式印出）"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..document import Block, Paragraph, Table
+from ..document import Block, Image, Paragraph, Table
 from ..labels import marker, squeeze
 from ..model import Section
 from ..schema import load
@@ -22,6 +22,7 @@ class Layout:
     sections: list[Section]
     table_sections: list[tuple[Table, str]]     # each table with the section it sits in
     headings_found: list[str] = field(default_factory=list)
+    images: list[tuple[Image, str]] = field(default_factory=list)   # pictures, by section
 
 
 def heading_key(text: str, after: int) -> str | None:
@@ -64,6 +65,7 @@ def split(blocks: list[Block], skip: set[int] = frozenset()) -> Layout:
     current_index = -1
     sections: list[Section] = []
     table_sections: list[tuple[Table, str]] = []
+    images: list[tuple[Image, str]] = []
     found: list[str] = []
     key, title, lines, first = "preamble", "", [], None
     sub: dict | None = None
@@ -91,6 +93,9 @@ def split(blocks: list[Block], skip: set[int] = frozenset()) -> Layout:
         if isinstance(block, Table):
             table_sections.append((block, key))
             continue
+        if isinstance(block, Image):
+            images.append((block, key))
+            continue
         if id(block) in skip:
             continue
         hk = heading_key(block.text, current_index)
@@ -116,4 +121,4 @@ def split(blocks: list[Block], skip: set[int] = frozenset()) -> Layout:
         if sub is not None:
             sub["lines"].append(text)
     close()
-    return Layout(sections=sections, table_sections=table_sections, headings_found=found)
+    return Layout(sections=sections, table_sections=table_sections, headings_found=found, images=images)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Cell, Document, Paragraph, Table
+from ..document import Cell, Document, Image, Paragraph, Table
 from ..errors import Rejected
 from .lines import tidy
 
@@ -132,6 +132,11 @@ class _Walker:
         if tag == "br":
             self.flush()
             return
+        if tag == "img":
+            if _big_enough(el):
+                self.flush()
+                self.blocks.append(Image(line=el.sourceline, caption=(el.get("alt") or el.get("title") or "").strip()))
+            return
         block = tag in _BLOCK
         if block:
             self.flush()
@@ -146,6 +151,17 @@ class _Walker:
         for child in el:
             self.walk(child)
             self._text(child.tail, el)
+
+
+def _big_enough(img) -> bool:
+    """Not an icon: a picture with no size given, or at least 100×40 pixels."""
+    def size(name):
+        try:
+            return int(re.match(r"\s*(\d+)", img.get(name) or "").group(1))
+        except (AttributeError, ValueError):
+            return None
+    w, h = size("width"), size("height")
+    return (w is None or w >= 100) and (h is None or h >= 40)
 
 
 def _is_chrome(el, tag: str) -> bool:

@@ -15,7 +15,7 @@ import logging
 import re
 from functools import cache
 
-from ..document import Cell, Document, Paragraph, Table
+from ..document import Cell, Document, Image, Paragraph, Table
 from ..errors import Rejected
 from ..labels import squeeze
 from ..schema import table as table_spec
@@ -82,13 +82,13 @@ def read(data: bytes, file_type: str = "pdf") -> Document:
                     text = page.extract_text() or ""
                 except Exception as e:    # pypdf raises many kinds on broken content streams
                     raise Rejected(f"damaged PDF: cannot extract text on page {i + 1} ({type(e).__name__})") from None
-            if continued or has_table(text):
+            if continued or has_table(text) or _has_image(page):
                 if plumber is None:
                     import pdfplumber
                     plumber = pdfplumber.open(io.BytesIO(data), password=password)
                 page_items = _grid_page(plumber.pages[i], i + 1)
                 body = [it for it in page_items if not (isinstance(it, Line) and (not it.text or is_footer(it.text)))]
-                has_text = has_text or bool(body)
+                has_text = has_text or any(not isinstance(it, Image) for it in body)
                 continued = bool(body) and isinstance(body[-1], Table)
                 items.extend(page_items)
             else:
@@ -102,14 +102,25 @@ def read(data: bytes, file_type: str = "pdf") -> Document:
     return Document(blocks=_blocks(items), file_type=file_type, pages=len(pages))
 
 
-def _blocks(items: list[Line | Table]) -> list[Paragraph | Table]:
+def _has_image(page) -> bool:
+    """Whether the page draws a raster image (a table may be printed as one)."""
+    try:
+        xobjects = page["/Resources"].get_object().get("/XObject")
+        if not xobjects:
+            return False
+        return any(x.get_object().get("/Subtype") == "/Image" for x in xobjects.get_object().values())
+    except Exception:                      # noqa: BLE001 - odd resources: no image found
+        return False
+
+
+def _blocks(items: list[Line | Table | Image]) -> list[Paragraph | Table | Image]:
     """Lines between tables become paragraphs; footers go."""
     lines = [it for it in items if isinstance(it, Line) and it.text and not is_footer(it.text)]
     full = full_width(lines)
     blocks: list[Paragraph | Table] = []
     run: list[Line] = []
     for it in items:
-        if isinstance(it, Table):
+        if isinstance(it, (Table, Image)):
             blocks.extend(paragraphs(run, full))
             run = []
             blocks.append(it)
@@ -207,6 +218,9 @@ def _grid_page(page, number: int) -> list[Line | Table]:
                 current, top = [], None
         if current:
             placed.append((top, Table(rows=current, page=number)))
+    for im in page.images:
+        if im["x1"] - im["x0"] >= 100 and im["bottom"] - im["top"] >= 40:      # not an icon or a seal
+            placed.append((im["top"], Image(page=number)))
     for ln in page.extract_text_lines(return_chars=False):
         mid = (ln["top"] + ln["bottom"]) / 2
         cx = (ln["x0"] + ln["x1"]) / 2
