@@ -97,6 +97,7 @@ def summarise(rows: list[dict]) -> dict:
         "reports": len(rows),
         "identified": sum(r["identified"] for r in rows),
         "rejected": sum(1 for r in rows if r["rejected"]),
+        "misnamed": sum(1 for r in rows if not r["rejected"] and not r["identified"]),
         "cells": cells,
         "exact": sum(r["exact"] for r in rows),
         "uncertain": sum(r["uncertain"] for r in rows),
@@ -169,7 +170,7 @@ def main(argv=None) -> int:
                 continue
             print(f"{shape:<14} {part:<8} {s['reports']:>7} {s['identified']:>6} {s['cells']:>7} "
                   f"{s['exact_pct']!s:>7} {s['uncertain']:>7} {s['wrong']:>6} {s['ceiling_exact_pct']!s:>6} "
-                  f"{s['ms_p50']!s:>7} {s['ms_p95']!s:>7}"
+                  f"{s['ms_p50']!s:>7} {s['ms_p95']!s:>7}  rejected {s['rejected']} misnamed {s['misnamed']}"
                   + f"  decode p95 {s['decode_ms_p95']}ms  sections {s['sections_ok']}/{s['reports']}"
                   + (f"   images named {s['images_named']}/{s['reports']}" if shape == "image_tables" else ""))
         for w in parts.get("wrong_sample", []):

@@ -24,6 +24,7 @@ _META_KEYS = {"标题": "title", "题目": "title", "发布时间": "published",
               "文号": "number", "栏目": "column", "索引号": "index", "主题分类": "topic", "分类": "topic"}
 _META = re.compile(r"^\s*(?:[#>*\s]*)(" + "|".join(sorted(_META_KEYS, key=len, reverse=True))
                    + r")\s*[:：]\s*(.*)$")
+_OTHER_FIELD = re.compile(r"^\s*[\u4e00-\u9fff]{2,6}\s*[:：]\s*\S{0,60}\s*$")
 _SEPARATOR = re.compile(r"^\s*(?:[-=_*~—]\s*){3,}$")
 _ISO = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 
@@ -60,6 +61,9 @@ def page_meta(paragraphs: list[Paragraph]) -> PageMeta:
         if _SEPARATOR.match(p.text) and meta.fields:
             meta.used.add(id(p))
             continue
+        if meta.fields and _OTHER_FIELD.match(p.text):     # 浏览次数: 1486, 字号: 大 中 小 …
+            meta.used.add(id(p))
+            continue
         if meta.fields:
             break
     return meta
@@ -92,8 +96,8 @@ def _cut(text: str) -> list[str]:
     for m in _SUBPART.finditer(text):
         cuts.add(m.start())
     # the title: the text up to …年度报告 at the very start
-    t = re.match(r"^\s*\S.{0,60}?(?:年度报告|工作报告|年报)(?=\s|$|[一二三四五六])", text)
-    if t:
+    t = re.match(r"^\s*[^。，；《》]{4,60}?(?:年度报告|工作报告|年报)", text)
+    if t and not re.match(r"^\s*(?:根据|依据|按照|本报告|现将|为)", text):
         cuts.add(t.end())
     pieces = []
     last = 0

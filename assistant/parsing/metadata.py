@@ -25,7 +25,8 @@ def arabic_dates(text: str) -> str:
 
 def is_title(text: str) -> bool:
     s = squeeze(text)
-    return len(s) <= 80 and "报告" in s and ("信息公开" in s or "政务公开" in s) and "。" not in s
+    return (len(s) <= 80 and "报告" in s and ("信息公开" in s or "政务公开" in s) and "。" not in s
+            and "《" not in s[:12] and not re.match(r"^(?:根据|依据|按照|本报告|现将)", s))
 
 
 @dataclass
@@ -35,7 +36,7 @@ class Title:
     year: int | None
 
 
-_PREFIX = re.compile(r"^(?:[#>*＃]+|(?:标题|题目)[:：])+")
+_PREFIX = re.compile(r"^(?:[#>*＃]+|[\u4e00-\u9fff]{2,4}[:：])+")   # `# `, `标题：`, `栏目：`
 
 
 def parse_title(text: str) -> Title:

@@ -8,12 +8,13 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Block, Image, Paragraph, Table
-from ..labels import marker, squeeze
+from ..labels import cn_number, marker, squeeze
 from ..model import Section
 from ..schema import load
 
 _HEADING = re.compile(r"^\s*(?P<title>[一二三四五六]\s*[、.．][^。；;]{1,40}?(?:情况|事项|概述|问题))"
                       r"(?:[。：:\s]+|$|(?=[\d（(]))(?P<rest>.*)$")
+_PART = re.compile(r"^第([一二三四五六七八九十]{1,2})部分[:：、.．]?")
 _SUBPART_TITLE = re.compile(r"^(?P<title>[（(][一二三四五六七八九十]+[）)][^。：:；;]{0,40}?)(?:[。：:；;]|$)")
 
 
@@ -29,11 +30,16 @@ def heading_key(text: str, after: int) -> str | None:
     """The section key whose heading `text` is, considering only sections after index
     `after` in the schema's order; None when the line is not such a heading."""
     s = squeeze(text)
-    m = marker(s)
+    part = _PART.match(s)                     # 第一部分　总体情况
+    m = ("numeral", cn_number(part.group(1))) if part else marker(s)
+    if part:
+        s = s[part.end():]
     if not m or m[0] != "numeral":
         return None
     for i, spec in enumerate(load().sections):
-        if i <= after or m[1] != i + 1:
+        # by meaning, in order; the number may be off by the sections a report inserts
+        # (二、工作机制保障 pushes 主动公开 to 三) or leaves out
+        if i <= after or not i <= m[1] <= i + 3:
             continue
         head = s[:60]
         if any(all(w in head for w in words) for words in spec.words):
