@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..document import Block, Cell, Paragraph, Table
 from ..schema import TABLES, table
@@ -29,10 +29,16 @@ _MARKER_AHEAD = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（
 _NOTE = re.compile(r"[（(]本列数据的勾稽关系[^）)]*[）)]")
 _BLOCK = re.compile(r"第二十条第[（(][一二三四五六七八九十]+[）)]项")
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
+_LEX_MARKER = re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]")
 _MARKERS = re.compile(r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])$")
 
 
 TAIL = 400          # characters before a run that can hold its labels
+
+
+@lru_cache(maxsize=8192)
+def _norm_len(ch: str) -> int:
+    return len(_norm(ch))
 
 
 def _norm(text: str) -> str:
@@ -92,42 +98,39 @@ class Item:
     others: tuple[Word, ...] = ()     # the same text as a label of other tables
 
 
+@cache
+def _lexer() -> tuple[re.Pattern, dict[str, tuple[Word, ...]]]:
+    """One pattern for every label (longest first, an optional marker before it), the
+    table notes and the 第二十条 block headings; and the words for each label text."""
+    words: dict[str, list[Word]] = {}
+    for w in vocabulary():
+        words.setdefault(w.text, []).append(w)
+    alternation = "|".join(re.escape(t) for t in sorted(words, key=len, reverse=True))
+    pattern = re.compile(rf"(?P<note>{_NOTE.pattern})|(?P<block>{_BLOCK.pattern})"
+                         rf"|(?P<label>(?:{_LEX_MARKER.pattern})?(?P<word>{alternation}))")
+    return pattern, {k: tuple(v) for k, v in words.items()}
+
+
 def lex(text: str) -> list[Item]:
     """Normalised label text → the vocabulary items it is made of, in order; uncovered
     stretches are kept as items without a word."""
     s = _norm(text)
+    pattern, words = _lexer()
     items: list[Item] = []
-    i = 0
-    junk = ""
-    first = _by_first()
-    while i < len(s):
-        m = _NOTE.match(s, i) or None
-        if m:
-            i = m.end()
+    pos = 0
+    for m in pattern.finditer(s):
+        if m.start() > pos:
+            items.append(Item(s[pos:m.start()], None))
+        pos = m.end()
+        if m.group("note"):
             continue
-        m = _BLOCK.match(s, i)
-        if m:
-            if junk:
-                items.append(Item(junk, None))
-                junk = ""
+        if m.group("block"):
             items.append(Item(m.group(0), Word(m.group(0), "A", "block")))
-            i = m.end()
             continue
-        mk = re.match(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]", s[i:])
-        j = i + (mk.end() if mk else 0)
-        hit = next((w for w in first.get(s[j:j + 1], ()) if s.startswith(w.text, j)), None)
-        if hit:
-            if junk:
-                items.append(Item(junk, None))
-                junk = ""
-            same = tuple(w for w in first[hit.text[0]] if w.text == hit.text and w is not hit)
-            items.append(Item(s[i:j + len(hit.text)], hit, same))
-            i = j + len(hit.text)
-            continue
-        junk += s[i]
-        i += 1
-    if junk:
-        items.append(Item(junk, None))
+        hit, *same = words[m.group("word")]
+        items.append(Item(m.group("label"), hit, tuple(same)))
+    if pos < len(s):
+        items.append(Item(s[pos:], None))
     return items
 
 
@@ -317,8 +320,7 @@ def _tail_start(text: str, tail: list[Item]) -> int:
     # walk back through the printed text counting normalised characters
     seen = 0
     for i in range(len(text) - 1, -1, -1):
-        if _norm(text[i]):
-            seen += len(_norm(text[i]))
+        seen += _norm_len(text[i])
         if seen >= count:
             return i
     return 0

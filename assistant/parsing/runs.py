@@ -122,12 +122,22 @@ def _cuts(run: RowRun, forced: dict[int, list[int]], limit: int) -> list[tuple] 
     def fits(piece: str, kind: str) -> bool:
         return piece == "/" or bool(KINDS[kind].match(piece))
 
+    # need[p]: the fewest cells that can hold s[p:] (a 0 cannot lead a number, a cell
+    # never spans a space) — no cut leaves more text than its cells can take
+    need = [0] * (len(s) + 1)
+    for p in range(len(s) - 1, -1, -1):
+        stop = next((h for h in hard if h > p), len(s))
+        alone = s[p] == "/" or (s[p] == "0" and s[p + 1:p + 2] != ".")
+        need[p] = 1 + (need[p + 1] if alone else min(need[p + 1:stop + 1]))
+
     def go(i: int, p: int) -> bool:
         nonlocal nodes
         nodes += 1
         if nodes > MAX_NODES:
             return False
         if len(out) >= limit:
+            return True
+        if n - i < need[p]:
             return True
         if i == n:
             if p == len(s):
@@ -259,14 +269,15 @@ def blanks_evident(runs: list[RowRun]) -> bool:
         text = normalise(r.text)
         if "/" in text:
             return True
-        saved = r.vanish
-        r.vanish = False
-        try:
-            if _cuts(r, {}, 1) == []:
-                return True
-        finally:
-            r.vanish = saved
+        if not _fits_printed(r.text, tuple(r.kinds)):
+            return True
     return False
+
+
+@lru_cache(maxsize=65536)
+def _fits_printed(text: str, kinds: tuple[str, ...]) -> bool:
+    """Whether the run can hold a number in every one of its cells."""
+    return _cuts(RowRun("", text, list(kinds)), {}, 1) != []
 
 
 @dataclass

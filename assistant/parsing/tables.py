@@ -248,7 +248,8 @@ def _unstack(rows: list[list[Cell]]) -> list[list[Cell]]:
     i = 0
     while i < len(rows):
         row = rows[i]
-        stacked = [(j, _stack_parts(c.text)) for j, c in enumerate(row) if squeeze(c.text)]
+        stacked = [(j, _stack_parts(c.text)) for j, c in enumerate(row)
+                   if any(sep in c.text for sep in ("\n", "<br", " ", "\u3000")) and squeeze(c.text)]
         stacked = [(j, parts) for j, parts in stacked if len(parts) >= 2]
         only_labels = all(not squeeze(c.text) or not is_value_text(c.text) for c in row)
         if len(stacked) == 1 and only_labels:
