@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Block, Paragraph
-from ..labels import cn_number, squeeze
+from ..labels import squeeze
 from ..schema import load
 
 # a section heading's numeral inside running text (not 第（一）项, not 表一)
@@ -114,8 +114,3 @@ def _cut(text: str) -> list[str]:
             pieces[-1:] = [head, m.group(1), pieces[-1][m.start(2):].strip()] if head else \
                 [m.group(1), pieces[-1][m.start(2):].strip()]
     return pieces
-
-
-def numeral_value(text: str) -> int | None:
-    m = re.match(r"^\s*([一二三四五六七八九十]{1,2})", text)
-    return cn_number(m.group(1)) if m else None

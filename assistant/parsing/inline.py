@@ -30,7 +30,6 @@ _NOTE = re.compile(r"[（(]本列数据的勾稽关系[^）)]*[）)]")
 _BLOCK = re.compile(r"第二十条第[（(][一二三四五六七八九十]+[）)]项")
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
 _LEX_MARKER = re.compile(r"[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]")
-_MARKERS = re.compile(r"(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、])$")
 
 
 TAIL = 400          # characters before a run that can hold its labels

@@ -25,15 +25,8 @@ MAX_COMBINATIONS = 3_000      # joint assignments tried per table
 _COUNT = re.compile(r"^(?:0|[1-9]\d*|[1-9]\d{0,2}(?:,\d{3})+)$")
 _SIGNED = re.compile(r"^-?(?:0|[1-9]\d*)$")
 _AMOUNT = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?$")
-_RUN = re.compile(r"^[\d.,\-\s/]+$")
 
 KINDS = {"count": _COUNT, "signed": _SIGNED, "amount": _AMOUNT}
-
-
-def is_run(text: str) -> bool:
-    """Text that is only digits, signs, decimal points, commas and spaces."""
-    s = normalise(text)
-    return bool(s) and bool(_RUN.match(s)) and any(ch.isdigit() for ch in s)
 
 
 def normalise(text: str) -> str:

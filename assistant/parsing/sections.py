@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..document import Block, Image, Paragraph, Table
+from ..document import Block, Image, Table
 from ..labels import cn_number, marker, squeeze
 from ..model import Section
 from ..schema import load
