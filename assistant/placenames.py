@@ -52,6 +52,12 @@ def places() -> Places:
                   by_shape={k: tuple(v) for k, v in shapes.items()})
 
 
+def provinces() -> tuple[str, ...]:
+    """The provinces' names (`河北省`), longest first."""
+    return tuple(sorted((n for n, ps in places().parent.items() if n.endswith("省") and ps == {""}),
+                        key=len, reverse=True))
+
+
 def _one_apart(a: str, b: str) -> bool:
     return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 NOT_REPORTED = {"", "—", "——", "-", "--", "─", "/", "／", "\\", "无", "空", "N/A", "NA", "×", "*"}
 _NUMBER = re.compile(r"^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:件|项|个|条|次|万元|元|人次)?$")
@@ -16,6 +17,7 @@ def clean(raw: str) -> str:
     return re.sub(r"\s+", "", s)
 
 
+@lru_cache(maxsize=65536)
 def parse_value(raw: str) -> tuple[int | float | None, bool]:
     """(value, understood). understood is False when the cell holds text that is neither
     a number nor a not-reported mark; its value is then None and the raw text is kept."""

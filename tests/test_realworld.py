@@ -150,3 +150,60 @@ def test_answers_say_uncertain_and_offer_parts_of_a_blank_total(tmp_path):
     answer = ask(f"{sample.truth['agency']}{sample.truth['year']}年新收多少件政府信息公开申请？", store)
     assert "未印总计" in answer.text and "40" in answer.text and "计算所得" in answer.text
     store.close()
+
+
+def _parse_text(text: str):
+    from assistant.parsing import parse
+    from assistant.readers import read_bytes
+    return parse(read_bytes(text.encode("utf-8"), "page.txt"))
+
+
+def _with_table_c(tail: str) -> str:
+    text = open(ROOT / "corpus" / "003_95e22c96a2fd2793.txt", encoding="utf-8").read()
+    head, rest = text.split("四、政府信息公开行政复议", 1)
+    after = rest[rest.index("五、"):]
+    return head + "四、政府信息公开行政复议、行政诉讼情况\n" + tail + after
+
+
+def test_table_c_headers_on_their_own_lines_then_one_bare_run():
+    # crawled text: the header words on two lines, the fifteen cells on the next line
+    report = _parse_text(_with_table_c(
+        "行政复议 行政诉讼\n结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉\n"
+        "结果维持 结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计\n"
+        "100010000000000\n"))
+    assert report.value("C", "review", "upheld") == 1 and report.value("C", "review", "total") == 1
+    assert report.value("C", "litigation_after_review", "total") == 0
+
+
+def test_table_c_run_followed_by_a_sentence_that_opens_with_a_year():
+    report = _parse_text(_with_table_c(
+        "行政复议 行政诉讼结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉结果维持 "
+        "结果纠正 其他结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未审结 总计 000000000000000 "
+        "2022年，本机关发生政府信息公开行政复议0起。\n"))
+    assert report.value("C", "review", "total") == 0 and report.value("C", "litigation_direct", "total") == 0
+
+
+def test_a_bare_provincial_name_takes_the_one_province_the_report_names():
+    path = ROOT / "bench" / "realworld" / "real" / "r08_hbgxt_2022.txt"
+    from assistant.parsing import parse
+    from assistant.readers import read_bytes
+    report = parse(read_bytes(path.read_bytes(), path.name))
+    assert (report.agency_printed, report.year) == ("河北省工业和信息化厅", 2022)
+    assert any("取自正文" in w for w in report.warnings)
+    # two provinces named: no guess, the report is refused with its reason
+    from assistant.errors import Rejected
+    text = path.read_text("utf-8").replace("等规定", "《山东省政府信息公开办法》等规定", 1)
+    with pytest.raises(Rejected, match="no agency found"):
+        parse(read_bytes(text.encode("utf-8"), path.name))
+
+
+def test_a_page_kept_in_a_script_is_read_as_its_html():
+    from assistant.errors import Rejected
+    from assistant.parsing import parse
+    from assistant.readers import read_bytes
+    path = ROOT / "bench" / "realworld" / "real" / "w01_shanghai_bgt_2019.js"
+    report = parse(read_bytes(path.read_bytes(), path.name))
+    assert (report.agency_printed, report.year) == ("上海市人民政府办公厅", 2019)
+    assert not any("let content" in s.text for s in report.sections)
+    with pytest.raises(Rejected, match="no string literal holds HTML"):
+        read_bytes(b"let a = [1, 2, 3];\nconsole.log('hi');\n", "menu.js")

@@ -25,7 +25,7 @@ _NUM = re.compile(rf"(?:{_MARK}+{_SP}*)*-?\d[\d.,]*"
 # a run that swallowed the next label's item number: `…00000004.` before `保护第三方…`
 _ITEM_TAIL = re.compile(r"(\d)[.．、]$")
 _MARKER_AHEAD = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.．、]"
-                           r"|第[一二三四五六七八九十]|表[一二三四五六]|[（(]|$)")
+                           r"|第[一二三四五六七八九十]|表[一二三四五六]|[（(]|(?:19|20)\d\d年|$)")
 _NOTE = re.compile(r"[（(]本列数据的勾稽关系[^）)]*[）)]")
 _BLOCK = re.compile(r"第二十条第[（(][一二三四五六七八九十]+[）)]项")
 _SPACES = re.compile(r"[\s\u3000\u00a0]+")
@@ -237,12 +237,34 @@ def recover(blocks: list[Block]) -> list[Block]:
             flush()
             out.append(Paragraph(text.strip(), page=b.page, line=b.line))
 
+    # paragraphs just emitted that are nothing but table words (a header printed on lines
+    # of its own): a bare run on the next line belongs to them (Table C's fifteen cells)
+    held: list[tuple[int, list[Item]]] = []
     for b in blocks:
         if not isinstance(b, Paragraph):
             flush()
             out.append(b)
+            held.clear()
             continue
         segs = _segments(b.text)
+        if len(segs) == 1 and not pending:
+            items = lex(b.text) if len(b.text) <= TAIL else []
+            if items and all(i.word or _is_glue(i.text) for i in items) and any(i.word for i in items):
+                held.append((len(out), items))
+                out.append(Paragraph(b.text.strip(), page=b.page, line=b.line))
+                continue
+        if held and segs[0][1] and not _norm(segs[0][0]).strip(":：、，,。;；.． ") and not pending:
+            headers = [i for _, its in held for i in its if i.word]
+            owner = _owner(headers)
+            nxt = segs[1][0] if len(segs) > 1 else ""
+            if owner is not None and (not nxt.strip() or _opens_label(nxt)):
+                del out[held[0][0]:]
+                state["where"] = b
+                state["table"] = owner.table
+                _add_labels(pending, headers[:-1])
+                pending.append(_Row(owner, headers[-1].text, segs[0][1], []))
+                segs = segs[1:]
+        held.clear()
         carry = ""                      # prose of this paragraph not yet placed
         for k, (text, run) in enumerate(segs):
             nxt = segs[k + 1][0] if k + 1 < len(segs) else ""

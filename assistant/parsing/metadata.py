@@ -123,14 +123,27 @@ def from_text(sections) -> Stated:
                            r"(?P<agency>[\u4e00-\u9fff]{2,30}?(?:" + "|".join(map(re.escape, suffixes)) + r"))"
                            r"(?=[坚认深严紧高按全持积围不以在共主进贯始着扎把切狠)）（(，,])")
     out = Stated()
+    bare = None
     for s in sections:
         text = squeeze(s.text)
         if out.year is None:
             m = _PERIOD.search(text)
             if m:
                 out.year = int(m.group(1))
-        if out.agency is None and s.key in ("s1", "preamble"):
+        if out.agency is None and bare is None and s.key in ("s1", "preamble"):
             m = agency_re.search(text[:300])
-            if m and not re.match(r"^[省市区县州盟旗]", m.group("agency")):   # not a bare 省工信厅
+            if m and not re.match(r"^[省市区县州盟旗]", m.group("agency")):
                 out.agency, out.quote = m.group("agency"), text[max(0, m.start()):m.end() + 6]
+            elif m and m.group("agency").startswith("省"):
+                bare = m, text
+    if out.agency is None and bare is not None:
+        # a bare 省工业和信息化厅: the province is the one province the report names (its
+        # own rules, 《河北省实施〈条例〉办法》), never a guess between two
+        from ..placenames import provinces
+        whole = "".join(squeeze(s.text) for s in sections)
+        named = {p for p in provinces() if p in whole}
+        if len(named) == 1:
+            m, text = bare
+            out.agency = named.pop() + m.group("agency")[1:]
+            out.quote = text[max(0, m.start()):m.end() + 6]
     return out

@@ -25,6 +25,11 @@ class Extraction:
     warnings: list[str] = field(default_factory=list)
     found: set[str] = field(default_factory=set)
     checks: list[Check] = field(default_factory=list)     # cells that could not be read with certainty
+    # blanks that print nothing: a copy drops them everywhere or nowhere, so once any table
+    # of the document shows it (`evident`), every run of it is read as possibly missing some
+    vanish: bool = False
+    evident: bool = False
+    probe: bool = False                 # only look for that evidence: decode nothing
 
     seen: set[tuple[str, str, str]] = field(default_factory=set)
 
@@ -47,6 +52,12 @@ class Extraction:
                                  cells=[(tbl, r, c) for r, c in cells], printed=None, computed=None,
                                  detail=detail))
 
+    def vanishes(self, runs: list[digit_runs.RowRun], always: bool = False) -> bool:
+        """Whether these runs (one table) may have lost blank cells; noted for the document."""
+        evident = digit_runs.blanks_evident(runs)
+        self.evident |= evident
+        return evident or self.vanish or always
+
     def decode(self, tbl: str, rows: list[tuple[digit_runs.RowRun, Cell, list[str], str]],
                identities=(), always_vanish: bool = False) -> None:
         """Runs of one table (each with its cell, its column keys and its label) → figures
@@ -60,7 +71,9 @@ class Extraction:
                     self.add(tbl, run.key, col, cell)
             else:
                 live.append((run, cell, cols, label))
-        vanish = always_vanish or digit_runs.blanks_evident([r for r, *_ in live])
+        vanish = self.vanishes([r for r, *_ in live], always_vanish)
+        if self.probe:
+            return
         for r, *_ in live:
             r.vanish = vanish
         result = digit_runs.decode([r for r, *_ in live], list(identities))
@@ -323,7 +336,9 @@ def extract_c(rows: list[list[Cell]], out: Extraction) -> None:
             cell = run_rows[-1][-1]
             sums = {g * w + w - 1: [g * w + j for j in range(w - 1)] for g in range(len(row_keys))}
             run = digit_runs.RowRun("*", cell.text, ["count"] * n, sums)
-            run.vanish = digit_runs.blanks_evident([run])
+            run.vanish = out.vanishes([run])
+            if out.probe:
+                return
             result = digit_runs.decode([run], [])
             blank = []
             for i in range(n):
@@ -380,7 +395,13 @@ EXTRACTORS = {"A": extract_a, "B": extract_b, "C": extract_c}
 def extract(tables: list[tuple[Table, str]]) -> Extraction:
     """Figures of every table in the document; fragments of one table (a table broken
     over pages) are read as one."""
-    out = Extraction()
+    if not any(c.run for t, _ in tables for row in t.rows for c in row):
+        return _extract(tables, Extraction())
+    probe = _extract(tables, Extraction(probe=True))
+    return _extract(tables, Extraction(vanish=probe.evident))
+
+
+def _extract(tables: list[tuple[Table, str]], out: Extraction) -> Extraction:
     grouped: dict[str, list[list[Cell]]] = {}
     previous: tuple[str, str] | None = None        # (kind, section) of the last table read
     for t, section in tables:

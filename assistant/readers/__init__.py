@@ -8,7 +8,7 @@ from typing import Callable
 
 from ..document import Document
 from ..errors import Rejected
-from . import docx, html, pdf, text
+from . import docx, html, pdf, script, text
 
 Reader = Callable[[bytes, str], Document]
 
@@ -24,6 +24,8 @@ READERS: dict[str, tuple[str, Reader]] = {
     ".mhtml": ("mhtml", html.read),
     ".mht": ("mhtml", html.read),
     ".docx": ("docx", docx.read),
+    ".js": ("html", script.read),
+    ".json": ("html", script.read),
 }
 
 LEGACY = {".doc": "legacy Word .doc file: convert to .docx",
