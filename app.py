@@ -16,6 +16,7 @@ import streamlit as st  # noqa: E402
 import assistant as api  # noqa: E402
 from assistant.answers import Engine  # noqa: E402
 from assistant.answers import present  # noqa: E402
+from assistant.formatting import quantity  # noqa: E402
 
 st.set_page_config(page_title="政府信息公开年报助手", page_icon="📑", layout="wide")
 
@@ -106,12 +107,14 @@ def show(answer_dict: dict, answer, question: str) -> None:
         return
     if a.intent == "lookup" and a.rows:
         for r in a.rows:
-            value = "空白（未填报）" if r.value is None else f"{r.value:g}"
+            value = "空白（未填报）" if r.value is None else quantity(r.value, r.unit)
             st.metric(f"{r.agency} {r.year}年 · {r.metric}", value + (" ⚠" if r.warning else ""))
             st.caption(f"来源：{r.source.label}，原文“{r.source.raw}”" + (f"，第{r.source.page}页" if r.source.page else ""))
         st.write(a.text)
     else:
         st.write(a.text)
+    if a.interpretation:
+        st.caption(a.interpretation.get("line", ""))
     rows = present.table(a)
     if rows and a.intent in ("list", "rank", "aggregate", "check"):
         df = pd.DataFrame(rows).drop(columns=["report_id"])
@@ -159,16 +162,15 @@ with chat:
                 st.write(m["content"])
             else:
                 show(m, m["answer"], m["question"])
+    # the box stays below the conversation: a new question is answered, then the page is
+    # drawn again with it in the history
     question = st.chat_input("例如：洪泽区2023年被行政复议几次？") or st.session_state.pop("pending", None)
     if question:
         st.session_state.messages.append({"role": "user", "content": question})
-        with st.chat_message("user"):
-            st.write(question)
-        answer = engine().ask(question, filters)
-        message = {"role": "assistant", "answer": answer, "question": question}
-        st.session_state.messages.append(message)
-        with st.chat_message("assistant"):
-            show(message, answer, question)
+        answer = engine().ask(question, filters, context=st.session_state.get("context"))
+        st.session_state.context = answer.interpretation
+        st.session_state.messages.append({"role": "assistant", "answer": answer, "question": question})
+        st.rerun()
 
 with report_tab:
     if info["agencies"]:

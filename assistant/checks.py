@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .formatting import number
 from .model import Check, Report, Section
 from .schema import table
 
@@ -17,9 +18,7 @@ Addr = tuple[str, str, str]
 
 
 def _fmt(v) -> str:
-    if v is None:
-        return "blank"
-    return f"{v:g}" if isinstance(v, float) else str(v)
+    return number(v, blank="blank")
 
 
 def _sum(values):

@@ -173,11 +173,88 @@ def run(engine, questions, show_wrong: bool) -> dict:
     return {"accuracy": {k: (sum(v), len(v)) for k, v in per.items()}, "times": times}
 
 
+def question_set(show_wrong: bool, only: str = "") -> dict:
+    """The question set written by other hands (bench/questions/set_*.jsonl, one file per
+    kind of asker, with its plans) over its corpus (bench/questions/corpus.py): accuracy
+    per operation and per style, the development part and the set-aside fifth (every
+    fifth question of each file) apart."""
+    from datetime import date
+
+    from assistant import ingest, ingest_bytes, open_store
+    from assistant.answers import Engine
+    from assistant.generator import render
+    from assistant.retrieval import update
+    from bench.questions.corpus import generated
+    from bench.questions.judge import Truth, canon, judge
+
+    questions = []
+    for path in sorted((ROOT / "bench" / "questions").glob("set_*.jsonl")):
+        lines = [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
+        for i, q in enumerate(lines):
+            q["heldout"] = i % 5 == 4
+            questions.append(q)
+    if only:
+        questions = [q for q in questions if q["id"] in only.split(",")]
+    reports = generated()
+    truth = Truth.of(reports)
+    real = {(a, y) for a, ys in {"淮安市洪泽区人民政府": [2023, 2024], "承德市高新区总工会": [2020],
+                                 "韶关市曲江区总工会": [2022]}.items() for y in ys}
+    real |= {(canon([a])[0], y) for a, y in real}
+    root = ROOT / "bench" / ".questions-index"
+    with open_store(root) as store:
+        if len(store.report_ids()) < len(reports):
+            for r in reports:
+                ingest_bytes(store, render(r, "txt"), f"{r.stem}.txt")
+            ingest(store, [ROOT / "corpus", *sorted(SHARED.glob("hongze_*.pdf"))])
+        update(store, progress=True)
+        engine = Engine(store, today=date(2026, 6, 1))
+        engine.ask("热身：洪泽区2023年存在哪些问题")
+        per: dict[tuple, list] = {}
+        times = []
+        for q in questions:
+            context = None
+            for earlier in q.get("context") or []:
+                context = engine.ask(earlier, context=context).interpretation
+            t0 = time.perf_counter()
+            answer = engine.ask(q["q"], context=context)
+            times.append(time.perf_counter() - t0)
+            ok, why = judge(answer, q, truth, real)
+            part = "heldout" if q["heldout"] else "dev"
+            op = q["plans"][0]["op"] if len(q["plans"]) == 1 else "multi-part"
+            for key in (("op", op, part), ("style", q["style"], part), ("all", "all", part)):
+                per.setdefault(key, []).append(ok)
+            if not ok and show_wrong:
+                print(f"  ✗ {q['id']} {q['q']}\n      {why} | {answer.interpretation.get('line', '')}\n"
+                      f"      {answer.text[:140]!r}")
+    return {"per": per, "times": times, "n": len(questions)}
+
+
+def print_set(result: dict) -> None:
+    per = result["per"]
+    print(f"\nquestion set: {result['n']} questions (bench/questions/set_*.jsonl)")
+    print(f"{'':10} {'':14} {'dev':>12} {'held out':>12}")
+    for kind in ("op", "style", "all"):
+        for name in sorted({k[1] for k in per if k[0] == kind}):
+            cols = []
+            for part in ("dev", "heldout"):
+                v = per.get((kind, name, part), [])
+                cols.append(f"{sum(v)}/{len(v)} {100 * sum(v) / len(v):3.0f}%" if v else "—")
+            print(f"{kind:10} {name:14} {cols[0]:>12} {cols[1]:>12}")
+    ts = sorted(result["times"])
+    if ts:
+        print(f"latency: p50 {1000 * statistics.median(ts):.1f} ms, p95 {1000 * ts[int(0.95 * (len(ts) - 1))]:.1f} ms")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--show-wrong", action="store_true")
+    ap.add_argument("--set-only", action="store_true", help="only the question set of bench/questions/")
+    ap.add_argument("--ids", default="", help="only these question ids (comma-separated)")
     args = ap.parse_args()
+    if args.set_only or args.ids:
+        print_set(question_set(args.show_wrong, args.ids))
+        return
     from assistant import ingest, ingest_bytes, open_store
     from assistant.answers import Engine
     from assistant.generator import generate, render
@@ -221,6 +298,7 @@ def main() -> None:
     total = {c: [sum(v[0] for v in results[c]["accuracy"].values()), sum(v[1] for v in results[c]["accuracy"].values())]
              for c in results}
     print(f"{'all':14} {total['real'][0]}/{total['real'][1]:<6} {total['generated'][0]}/{total['generated'][1]}")
+    print_set(question_set(args.show_wrong))
     print(f"\nlatency on the generated corpus ({args.n} reports), by the intent answered:")
     print(f"{'intent':14} {'n':>4} {'p50 ms':>8} {'p95 ms':>8}")
     for intent, ts in sorted(results["generated"]["times"].items()):

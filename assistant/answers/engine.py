@@ -4,29 +4,33 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 
+from ..formatting import number, percent
 from ..mentions import Matcher
 from ..schema import table
 from ..store import Store
 from .model import Answer, Passage, Row, Source
+from .plan import (clean_question, column_in, combine, interpretation, metric_by_key, split_parts,
+                   _ALL, _REFERS, _asks_text, _years_text)
 from .understand import Metric, Question, understand, vocabulary
 
-_OPS = {">": lambda a, b: a > b, ">=": lambda a, b: a >= b, "<": lambda a, b: a < b, "<=": lambda a, b: a <= b}
+_OPS = {">": lambda a, b: a > b, ">=": lambda a, b: a >= b, "<": lambda a, b: a < b, "<=": lambda a, b: a <= b,
+        "=": lambda a, b: a == b, "!=": lambda a, b: a != b}
+_OP_WORDS = {">": "大于", ">=": "不少于", "<": "少于", "<=": "不超过", "=": "等于", "!=": "不等于"}
+LIST_SHOWN = 50                 # reports named in a list answer, on each side of the condition
 
 
 def _fmt(v) -> str:
-    if v is None:
-        return "空白"
-    if isinstance(v, float):
-        return f"{v:.2f}".rstrip("0").rstrip(".")
-    return str(v)
+    return number(v)
 
 
 class Engine:
     """Answers questions over one store (and its search index)."""
 
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, today: date | None = None):
         self.store = store
+        self.today = today                  # 去年/前年 count from here (None: the real date)
         self.reports = store.catalogue()
         self.by_id = {r["id"]: r for r in self.reports}
         self.by_agency: dict[str, dict[int, dict]] = {}
@@ -140,16 +144,32 @@ class Engine:
             if warn and warn not in warnings:
                 warnings.append(warn)
             rows.append(Row(agency=report["agency"], year=report["year"], metric=metric.name, value=f["value"],
+                            unit="万元" if f["col"] == "amount_wan" else metric.unit,
                             source=Source(report_id=report["id"], table=f["tbl"], row=f["row"], col=f["col"],
                                           raw=f["raw"], page=f["page"], label=self._label(f, report)),
                             warning=warn))
         return rows
 
     # ------------------------------------------------------------ entry
-    def ask(self, text: str, filters: dict | None = None) -> Answer:
+    def ask(self, text: str, filters: dict | None = None, context: dict | None = None) -> Answer:
+        """Answer `text`; `context` is the interpretation of the previous question of the
+        chat (a follow-up such as 那2022年呢？ builds on it). A question of several parts
+        (…多少？其中…多少？) is answered part by part, each with its own sources."""
         if not self.reports:
             return Answer("none", "语料为空：请先导入报告（python -m assistant ingest 路径）。", found=False)
-        q = understand(text, self.agencies, self.years, self.matcher)
+        text = clean_question(text)
+        parts = split_parts(text)
+        answers = []
+        for part in parts:
+            a = self._ask_one(part, filters, context, in_chain=len(answers) > 0)
+            answers.append(a)
+            if a.interpretation:
+                context = a.interpretation
+        return answers[0] if len(answers) == 1 else combine(answers)
+
+    def _ask_one(self, text: str, filters: dict | None, context: dict | None, in_chain: bool) -> Answer:
+        q = understand(text, self.agencies, self.years, self.matcher, today=self.today)
+        carried = self._carry(q, context, in_chain)
         self._filters = {k: v for k, v in (filters or {}).items() if v not in (None, "", [])}
         f = self._filters
         if f.get("agency"):                         # resolved once, not per report
@@ -159,18 +179,79 @@ class Engine:
             q.agencies = found[:1]
         if f.get("year") and not q.years:
             q.years = sorted(f["year"]) if isinstance(f["year"], (list, tuple)) else [int(f["year"])]
+        meaning = interpretation(q, carried)
+        if q.refers_back and not q.agencies:
+            meaning.update(op="clarify", candidates=[])
+            meaning["line"] = "按：“上述”单位 · 本问没有上文可以沿用"
+            return Answer(q.intent, "无法确定“上述”指哪些单位：这一问没有可以沿用的上文，请写明单位名称。",
+                          found=False, interpretation=meaning)
         if q.ambiguous and not q.agencies:
             alias, names = q.ambiguous[0]
-            return Answer(q.intent, f"“{alias}”可能指以下单位，请写明是哪一个：" + "、".join(names), found=False)
+            meaning.update(op="clarify", candidates=names)
+            meaning["line"] = f"按：“{alias}”可指{len(names)}个单位 · 需要说明是哪一个"
+            return Answer(q.intent, f"“{alias}”可能指以下单位，请写明是哪一个：" + "、".join(names), found=False,
+                          interpretation=meaning)
         if q.unknown_agency and not q.agencies:
-            return self.not_in_corpus(q, f"语料中没有“{q.unknown_agency}”的报告")
+            meaning["op"] = "not_found"
+            meaning["line"] = f"按：{q.unknown_agency}（语料中没有）" + (f" · {_years_text(q.years)}" if q.years else "")
+            a = self.not_in_corpus(q, f"语料中没有“{q.unknown_agency}”的报告", mention=q.unknown_agency)
+            a.interpretation = meaning
+            return a
         handler = getattr(self, f"_{q.intent}")
-        return handler(q)
+        a = handler(q)
+        a.interpretation = meaning
+        if not a.found and meaning.get("op") not in ("clarify",):
+            meaning["op"] = "not_found"
+        return a
 
-    def not_in_corpus(self, q: Question, why: str) -> Answer:
-        have = "、".join(self.agencies[:12]) + ("等" if len(self.agencies) > 12 else "")
-        return Answer(q.intent, f"不在语料中：{why}。语料中有 {len(self.agencies)} 个单位（{have}），"
-                                f"年份 {self.years[0]}—{self.years[-1]}。", found=False)
+    def _carry(self, q: Question, context: dict | None, in_chain: bool) -> list[str]:
+        """Fill what a follow-up or a later part leaves out from the previous question:
+        its agencies, years and figure. Returns what was carried over."""
+        if not context:
+            return []
+        s = q.text
+        refers = in_chain or bool(_REFERS.search(s))
+        carried = []
+        if not q.agencies and not q.unknown_agency and not q.ambiguous and context.get("agencies") and (
+                refers or not _ALL.search(s)) and (refers or q.metric is None or not q.years):
+            q.agencies = [a for a in context["agencies"] if a in self.by_agency]
+            if q.agencies:
+                carried.append("单位")
+        if not q.years and context.get("years") and ("单位" in carried or refers):
+            q.years = list(context["years"])
+            q.year_range = len(q.years) > 1
+            carried.append("年份")
+        if q.metric is None and context.get("figure_key") and not _asks_text(s):
+            q.metric = metric_by_key(context["figure_key"])
+            if q.metric is not None:
+                carried.append("指标")
+                q.column = column_in(s, q.metric)
+                if q.intent in ("passage",):
+                    q.intent = context.get("intent") if context.get("intent") in (
+                        "lookup", "trend", "rank", "list", "aggregate") else "lookup"
+        if "单位" in carried and q.intent in ("aggregate", "list") and q.metric is not None:
+            q.intent = "lookup"
+        if q.intent == "passage" and q.agencies and context.get("intent") == "compare_text" and len(q.agencies) >= 2:
+            q.intent = "compare_text"
+        return carried
+
+    def not_in_corpus(self, q: Question, why: str, mention: str | None = None) -> Answer:
+        near = self.closest(mention) if mention else []
+        tail = f"语料中名称最接近的单位：{'、'.join(near)}。" if near else \
+            f"语料有 {len(self.agencies)} 个单位，年份 {self.years[0]}—{self.years[-1]}。"
+        return Answer(q.intent, f"不在语料中：{why}。{tail}", found=False)
+
+    def closest(self, mention: str, n: int = 5) -> list[str]:
+        """The corpus agencies whose names share most with `mention` (a name that is not
+        in the corpus), for the reader to check the spelling."""
+        core = re.sub(r"(?:人民政府|政府|市|区|县|局)$", "", mention) or mention
+        scored = []
+        for name in self.agencies:
+            common = sum(1 for ch in set(core) if ch in name)
+            if common:
+                scored.append((-common / len(set(core)), len(name), name))
+        scored.sort()
+        return [name for score, _, name in scored[:n] if -score >= 0.5]
 
     def _reports_of(self, q: Question, agency: str, warnings: list[str]) -> list[dict]:
         have = self.by_agency[agency]
@@ -225,16 +306,35 @@ class Engine:
             for r in reports:
                 these = figs[r["id"]]
                 rows += self.rows_for(q.metric, r, these, warnings)
-                parts.append(self._say(q.metric, r, these))
+                parts.append(self._say(q.metric, r, these, q.column))
         if not rows:
             why = warnings[0] if warnings else "没有找到这个数字"
             return self.not_in_corpus(q, why)
         if q.metric.note and any(self._version(self.by_id[r.source.report_id], "A") == 2019 for r in rows):
             warnings.append(q.metric.note)
-        return Answer("lookup", "\n".join(parts), rows=rows, warnings=warnings)
+        series = []
+        if q.total and len(rows) > 1:
+            parts.append(self._total_line(q, rows))
+            values = [r.value for r in rows]
+            if None not in values:
+                series = [{"total": _num(sum(values)), "reports": len({r.source.report_id for r in rows})}]
+        return Answer("lookup", "\n".join(parts), rows=rows, warnings=warnings, series=series)
 
-    def _say(self, metric: Metric, report: dict, figs: list[dict]) -> str:
+    def _total_line(self, q: Question, rows: list[Row]) -> str:
+        """合计 over the figures shown: the parts, and the sum — or, when a part is blank,
+        why the total cannot be computed."""
+        units = {r.unit for r in rows}
+        shown = " + ".join(_fmt(r.value) for r in rows)
+        if len(units) > 1:
+            return f"合计：各项单位不同（{'、'.join(sorted(units))}），不相加。"
+        if any(r.value is None for r in rows):
+            return f"合计：无法计算——其中{sum(1 for r in rows if r.value is None)}项空白（{shown}）。"
+        return f"合计：{shown} = {_fmt(_num(sum(r.value for r in rows)))}{rows[0].unit}。"
+
+    def _say(self, metric: Metric, report: dict, figs: list[dict], column: str | None = None) -> str:
         head = f"{report['agency']} {report['year']}年"
+        if column:
+            metric = Metric(**{**metric.__dict__, "name": f"{metric.name}（{table('B').column_label(column, 2021)}）"})
         if not figs:
             return f"{head}：报告中没有“{metric.name}”这一项。"
         cells, each = self.cells_for(metric, report, None)
@@ -296,21 +396,47 @@ class Engine:
         return f"{q.years[0]}—{q.years[-1]}年" if q.year_range else "、".join(map(str, q.years)) + "年"
 
     def _list(self, q: Question) -> Answer:
+        """Every report in scope: those that meet the condition first, then the others
+        with their figure (0, blank, not comparable); counts of both."""
         warnings: list[str] = []
-        values, blank = self._per_report(q, warnings)
+        reports = self._comparable(q.metric, self._in_years(q, warnings), warnings)
+        figs = self.figures(q.metric, reports, q.column)
+        self.failed([r["id"] for r in reports])
         op, n = q.condition or (">", 0)
-        hits = sorted([x for x in values if _OPS[op](x[1], n)], key=lambda x: (-x[1], x[0]["agency"]))
-        rows = [row for r, v, figs in hits for row in self.rows_for(q.metric, r, figs, warnings)]
-        cond = {">": "大于", ">=": "不少于", "<": "少于", "<=": "不超过"}[op] + _fmt(int(n) if float(n).is_integer() else n)
-        if not hits:
-            text = f"{self._scope(q)}没有单位的{q.metric.name}{cond}（共核对{len(values)}份报告）。"
-        else:
-            shown = "、".join(f"{r['agency']}{'' if q.years and len(q.years) == 1 else str(r['year']) + '年'}（{_fmt(v)}）"
-                              for r, v, _ in hits[:30])
-            text = f"{self._scope(q)}{q.metric.name}{cond}的有{len(hits)}份报告：{shown}" + ("等。" if len(hits) > 30 else "。")
+        hits, misses, blank = [], [], []
+        for r in reports:
+            v = self.value(q.metric, r, figs[r["id"]])
+            if v is None:
+                blank.append((r, v, figs[r["id"]]))
+            elif _OPS[op](v, n):
+                hits.append((r, v, figs[r["id"]]))
+            else:
+                misses.append((r, v, figs[r["id"]]))
+        key = (lambda x: (x[1], x[0]["agency"], x[0]["year"])) if op in ("<", "<=") else \
+            (lambda x: (-x[1], x[0]["agency"], x[0]["year"]))
+        hits.sort(key=key)
+        misses.sort(key=lambda x: (-x[1], x[0]["agency"], x[0]["year"]))
+        rows = [row for r, v, figs_ in hits + misses + blank for row in self.rows_for(q.metric, r, figs_, warnings)]
+        cond = _OP_WORDS[op] + _fmt(int(n) if float(n).is_integer() else n) + (q.metric.unit or "")
+        one_year = bool(q.years) and len(q.years) == 1
+
+        def named(items):
+            return "、".join(f"{r['agency']}{'' if one_year else str(r['year']) + '年'}（{_fmt(v)}）"
+                            for r, v, _ in items[:LIST_SHOWN]) + ("等" if len(items) > LIST_SHOWN else "")
+        scope = f"{self._scope(q)}共{len(reports)}份报告"
+        if not reports:
+            return self.not_in_corpus(q, f"{self._scope(q)}没有报告")
+        lines = [f"{scope}，{q.metric.name}{cond}的有{len(hits)}份" + (f"：{named(hits)}。" if hits else "。")]
+        if misses:
+            lines.append(f"不符合条件的{len(misses)}份：{named(misses)}。")
         if blank:
-            warnings.append(f"另有{blank}份报告该项空白（未填报），未列入")
-        return Answer("list", text, rows=rows, warnings=warnings, found=bool(values) or not q.years or any(y in self.years for y in q.years))
+            lines.append(f"该项空白（未填报或无法确定）的{len(blank)}份：" + "、".join(
+                f"{r['agency']}{'' if one_year else str(r['year']) + '年'}" for r, _, _ in blank[:LIST_SHOWN])
+                + ("等" if len(blank) > LIST_SHOWN else "") + "。")
+        if len(hits) > LIST_SHOWN or len(misses) > LIST_SHOWN:
+            warnings.append(f"每类只列出前{LIST_SHOWN}份，完整名单见导出的 CSV")
+        return Answer("list", "\n".join(lines), rows=rows, warnings=warnings,
+                      series=[{"in": len(hits), "out": len(misses), "blank": len(blank)}])
 
     def _aggregate(self, q: Question) -> Answer:
         warnings: list[str] = []
@@ -331,6 +457,8 @@ class Engine:
 
     def _rank(self, q: Question) -> Answer:
         warnings: list[str] = []
+        if q.agencies:
+            return self._rank_years(q)
         values, blank = self._per_report(q, warnings)
         if not values:
             return self.not_in_corpus(q, f"{self._scope(q)}没有填报{q.metric.name}的报告")
@@ -347,9 +475,41 @@ class Engine:
             warnings.append(f"另有{blank}份报告该项空白（未填报），未参加排名")
         return Answer("rank", text, rows=rows, warnings=warnings)
 
+    def _rank_years(self, q: Question) -> Answer:
+        """The years of the agencies asked, ordered by the figure (哪一年最多)."""
+        warnings: list[str] = []
+        values, blank = [], 0
+        for agency in q.agencies:
+            reports = self._comparable(q.metric, self._reports_of(q, agency, warnings), warnings)
+            figs = self.figures(q.metric, reports, q.column)
+            for r in reports:
+                v = self.value(q.metric, r, figs[r["id"]])
+                if v is None:
+                    blank += 1
+                else:
+                    values.append((r, v, figs[r["id"]]))
+        if not values:
+            return self.not_in_corpus(q, warnings[0] if warnings else f"没有填报{q.metric.name}的报告")
+        order = sorted(values, key=lambda x: (x[1] if q.ascending else -x[1], x[0]["year"]))
+        top = order[: q.top or 1]
+        rows = [row for r, v, figs in order for row in self.rows_for(q.metric, r, figs, warnings)]
+        word = "最少" if q.ascending else "最多"
+        who = "、".join(q.agencies)
+        listing = "；".join(f"{i}. {r['year']}年：{_fmt(v)}{q.metric.unit}" for i, (r, v, _) in enumerate(top, 1))
+        text = f"{who}{self._scope(q)}中{q.metric.name}{word}的{'前' + str(len(top)) + '年' if len(top) > 1 else '一年'}：{listing}。"
+        text += "（各年：" + "，".join(f"{r['year']}年 {_fmt(v)}" for r, v, _ in sorted(values, key=lambda x: x[0]["year"])) + "）"
+        if len(order) > len(top) and order[len(top)][1] == top[-1][1]:
+            warnings.append(f"{top[-1][0]['year']}年与{order[len(top)][0]['year']}年并列（{_fmt(top[-1][1])}）")
+        if blank:
+            warnings.append(f"另有{blank}年该项空白（未填报），未参加排序")
+        return Answer("rank", text, rows=rows, warnings=warnings)
+
     def _trend(self, q: Question) -> Answer:
         if not q.agencies:
             return self._aggregate_by_year(q)
+        if len(q.agencies) > 1:
+            parts = [self._trend(Question(**{**q.__dict__, "agencies": [a]})) for a in q.agencies]
+            return combine(parts) if any(p.found for p in parts) else parts[0]
         agency = q.agencies[0]
         warnings: list[str] = []
         reports = self._reports_of(q, agency, warnings)
@@ -369,10 +529,15 @@ class Engine:
             a, b = known[0]["value"], known[-1]["value"]
             change = b - a
             change = int(change) if float(change).is_integer() else round(change, 4)
-            word = "增加" if change > 0 else "减少" if change < 0 else "持平"
-            text += f"；{known[0]['year']}年到{known[-1]['year']}年{word}{_fmt(abs(change)) if change else ''}{q.metric.unit if change else ''}"
-            if a:
-                text += f"（{change / a * 100:+.1f}%）"
+            span = f"{known[0]['year']}年到{known[-1]['year']}年"
+            if a == 0 and b:
+                text += f"；{span}从0新增到{_fmt(b)}{q.metric.unit}（基数为0，不计百分比）"
+            else:
+                word = "增加" if change > 0 else "减少" if change < 0 else "持平"
+                text += f"；{span}{word}{_fmt(abs(change)) if change else ''}{q.metric.unit if change else ''}"
+                pct = percent(change, a)
+                if change and pct:
+                    text += f"（{pct}）"
         else:
             warnings.append("可比较的年份不足两个")
         return Answer("trend", text + "。", rows=rows, series=series, warnings=warnings)
@@ -448,29 +613,49 @@ class Engine:
         return Answer("passage", text, passages=passages, warnings=warnings)
 
     def _compare_text(self, q: Question) -> Answer:
-        if len(q.agencies) < 2:
-            return Answer("compare_text", "请写明要比较的两个单位。", found=False)
+        """Two agencies (the same year, or each one's newest), or one agency in two years;
+        section 五 unless the question names another subject (依申请公开 → 三)."""
+        if len(q.agencies) >= 2:
+            pairs = []
+            for agency in q.agencies[:2]:
+                have = self.by_agency[agency]
+                years = [y for y in q.years if y in have] if q.years else [max(have)]
+                if not years:       # the year asked is not there: never another year instead
+                    return self.not_in_corpus(q, f"语料中没有{agency}{'、'.join(map(str, q.years))}年的报告"
+                                                 f"（有：{'、'.join(map(str, sorted(have)))}年）")
+                pairs.append((agency, have[years[0]]))
+        elif len(q.agencies) == 1 and len(q.years) == 2:
+            agency = q.agencies[0]
+            have = self.by_agency[agency]
+            missing = [y for y in q.years if y not in have]
+            if missing:
+                return self.not_in_corpus(q, f"语料中没有{agency}{'、'.join(map(str, missing))}年的报告"
+                                             f"（有：{'、'.join(map(str, sorted(have)))}年）")
+            pairs = [(agency, have[y]) for y in q.years]
+        else:
+            return Answer("compare_text", "请写明要比较的两个单位，或一个单位的两个年份。", found=False)
+        section = q.section or "s5"
         warnings: list[str] = []
         sides = {}
-        for side, agency in zip(("left", "right"), q.agencies[:2]):
-            have = self.by_agency[agency]
-            years = [y for y in q.years if y in have] or [max(have)]
-            r = have[years[0]]
-            found = self.store.section_text(r["id"], "s5")
-            title, text, page = found if found else ("五、存在的主要问题及改进情况", "", None)
+        for side, (agency, r) in zip(("left", "right"), pairs):
+            found = self.store.section_text(r["id"], section)
+            title, text, page = found if found else (section, "", None)
             points = split_points(text)
             sides[side] = {"agency": agency, "year": r["year"], "title": title, "page": page, "points": points,
-                           "topics": sorted({t for p in points for t in topics_of(p)}), "report_id": r["id"]}
+                           "topics": sorted({t for p in points for t in topics_of(p)}), "report_id": r["id"],
+                           "section": section}
             if not text:
-                warnings.append(f"{agency} {r['year']}年报告没有第五部分的文字")
+                warnings.append(f"{agency} {r['year']}年报告没有这一部分的文字")
         shared = [t for t in sides["left"]["topics"] if t in sides["right"]["topics"]]
         only_l = [t for t in sides["left"]["topics"] if t not in shared]
         only_r = [t for t in sides["right"]["topics"] if t not in shared]
         l, r = sides["left"], sides["right"]
-        text = (f"比较 {l['agency']}（{l['year']}年）与 {r['agency']}（{r['year']}年）的“存在的主要问题及改进情况”："
-                f"共同涉及：{'、'.join(shared) or '无'}；仅{l['agency']}：{'、'.join(only_l) or '无'}；"
-                f"仅{r['agency']}：{'、'.join(only_r) or '无'}。")
-        passages = [Passage(agency=s["agency"], year=s["year"], section="s5", title=s["title"], text="\n".join(s["points"]),
+        name_l = f"{l['agency']}（{l['year']}年）"
+        name_r = f"{r['agency']}（{r['year']}年）"
+        text = (f"比较 {name_l} 与 {name_r} 的“{l['title']}”："
+                f"共同涉及：{'、'.join(shared) or '无'}；仅{name_l}：{'、'.join(only_l) or '无'}；"
+                f"仅{name_r}：{'、'.join(only_r) or '无'}。")
+        passages = [Passage(agency=s["agency"], year=s["year"], section=section, title=s["title"], text="\n".join(s["points"]),
                             page=s["page"], score=1.0, report_id=s["report_id"]) for s in (l, r)]
         return Answer("compare_text", text, passages=passages, warnings=warnings,
                       compare={"left": l, "right": r, "shared": shared, "only_left": only_l, "only_right": only_r})
@@ -487,6 +672,10 @@ def split_points(text: str) -> list[str]:
 
 def topics_of(point: str) -> set[str]:
     return {name for name, words in vocabulary().topics.items() if any(w in point for w in words)}
+
+
+def _num(v):
+    return int(v) if float(v).is_integer() else round(v, 4)
 
 
 def _explain(check: dict) -> str:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from ..formatting import number
+
 
 @dataclass
 class Source:
@@ -23,6 +25,7 @@ class Row:
     value: int | float | None    # None: left blank in the report (not reported)
     source: Source
     warning: str | None = None   # a failed check on this figure, in words
+    unit: str = ""               # 件, 万元, 元 (from the printed header where it varies)
 
 
 @dataclass
@@ -50,6 +53,10 @@ class Answer:
     warnings: list[str] = field(default_factory=list)
     compare: dict | None = None   # compare_text: {"left": {...}, "right": {...}, "shared": [...]}
     found: bool = True            # False: not in the corpus
+    # how the question was read: op, agencies (and unknown/ambiguous ones), years, figure,
+    # condition, what was carried over from the previous question, and a one-line summary
+    interpretation: dict = field(default_factory=dict)
+    parts: list["Answer"] = field(default_factory=list)   # a question of several parts: each part's answer
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -60,6 +67,8 @@ class Answer:
     def render(self) -> str:
         """The answer as text, for the command line."""
         out = [self.text]
+        if self.interpretation.get("line"):
+            out.insert(0, self.interpretation["line"])
         if self.rows and self.intent not in ("lookup",):
             out.append("")
             for r in self.rows:
@@ -83,9 +92,7 @@ class Answer:
 
 
 def _fmt(v) -> str:
-    if isinstance(v, float):
-        return f"{v:,.2f}".rstrip("0").rstrip(".")
-    return f"{v:,}" if isinstance(v, int) and abs(v) >= 10000 else str(v)
+    return number(v)
 
 
 def _where(s: Source) -> str:

@@ -1,0 +1,122 @@
+"""How a question was read, as data the reader sees: its parts, the agencies and years
+(with what a follow-up carried over from the question before), the figure, the operation.
+`interpretation` is what every answer carries (`interpretation` in --json, one line in the
+app): 按：洪泽区 · 2023–2024年 · 新收申请 · 变化."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .model import Answer
+from .understand import Metric, Question, vocabulary
+
+# the product's operations under the names the question set uses
+OPS = {"lookup": "lookup", "list": "list", "aggregate": "total", "rank": "rank", "trend": "trend",
+       "compare_text": "compare", "check": "check", "passage": "passage"}
+OP_WORDS = {"lookup": "查数", "list": "列出符合条件的单位", "total": "合计", "rank": "排序", "trend": "变化",
+            "compare": "比较", "check": "核对", "passage": "查原文", "not_found": "语料中没有", "clarify": "需要说明"}
+_REFERS = re.compile(r"上述|以上|这几家|这些单位|这两家|这[两三四五六七八九十\d]+家|它|该单位|该机关|他们|那[\d一二三四五六七八九十]*年|呢[？?]?$|同期|同年")
+_ALL = re.compile(r"所有|全部|各单位|哪些|哪几|哪家|哪个单位|多少个单位|多少家|的单位|各地")
+_PART_SPLIT = re.compile(r"[？?；;]+|(?=其中)")
+_COMMA = re.compile(r"[，,]")
+_ASKS = re.compile(r"多少|几[件次起个家项]|是否|有没有|哪|吗|呢|怎么|如何|情况")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+MAX_QUESTION = 500       # characters of a question that are read
+
+
+def clean_question(text: str) -> str:
+    """What the question parser can take: no control or direction characters, no lone
+    surrogates, at most MAX_QUESTION characters."""
+    text = _CONTROL.sub("", text or "")
+    return unicodedata.normalize("NFC", text)[:MAX_QUESTION].strip()
+
+
+def _asks_text(s: str) -> bool:
+    return any(w in s for w in ("怎么", "怎样", "如何", "为什么", "措施", "做法", "问题", "不足", "哪些工作"))
+
+
+def _has_metric(s: str) -> bool:
+    return any(w in s for w, _ in vocabulary().metrics)
+
+
+def split_parts(text: str) -> list[str]:
+    """A question of several parts → its parts, in order (`…新收多少件？其中自然人多少件？`,
+    `…上年结转多少件，结转下年度多少件`). A clause that asks nothing of its own (…与2023年
+    相比，有何变化) stays with its neighbour."""
+    pieces = [p.strip(" ，,。") for p in _PART_SPLIT.split(text)]
+    out: list[str] = []
+    for p in pieces:
+        if not p:
+            continue
+        clauses = [c for c in _COMMA.split(p) if c.strip()]
+        if len(clauses) > 1 and all(_has_metric(c) and _ASKS.search(c) for c in clauses):
+            out += clauses
+        elif out and not (_ASKS.search(p) or _has_metric(p)):
+            out[-1] += "，" + p
+        else:
+            out.append(p)
+    return out or [text]
+
+
+def metric_by_key(key: str) -> Metric | None:
+    return next((m for _, m in vocabulary().metrics if m.key == key), None)
+
+
+def column_in(s: str, metric: Metric | None) -> str | None:
+    if not metric or not metric.cells or metric.cells[0][0] != "B":
+        return None
+    return next((col for word, col in vocabulary().columns.items() if word in s), None)
+
+
+def _years_text(years: list[int]) -> str:
+    if not years:
+        return "各年"
+    if len(years) > 2 and years == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]}–{years[-1]}年"
+    return "、".join(map(str, years)) + "年"
+
+
+def _short(names: list[str]) -> str:
+    return "、".join(names[:4]) + (f"等{len(names)}家" if len(names) > 4 else "")
+
+
+def interpretation(q: Question, carried: list[str]) -> dict:
+    op = OPS.get(q.intent, q.intent)
+    figure = None
+    if q.metric is not None and op not in ("passage", "compare", "check"):
+        figure = q.metric.name + (f"（{_column_name(q.column)}）" if q.column else "")
+    who = _short(q.agencies) if q.agencies else ("全部单位" if op in ("list", "total", "rank", "trend") else "")
+    bits = [b for b in (who, _years_text(q.years), figure) if b]
+    if q.condition:
+        from .engine import _OP_WORDS
+        n = q.condition[1]
+        bits.append(f"{_OP_WORDS[q.condition[0]]}{int(n) if float(n).is_integer() else n}")
+    bits.append(OP_WORDS.get(op, op))
+    line = "按：" + " · ".join(bits) + (f"（沿用上一问的{'、'.join(carried)}）" if carried else "")
+    return {"op": op, "intent": q.intent, "agencies": list(q.agencies),
+            "unknown": [q.unknown_agency] if q.unknown_agency else [],
+            "ambiguous": [{"as_typed": a, "candidates": c} for a, c in q.ambiguous],
+            "years": list(q.years), "figure": figure, "figure_key": q.metric.key if q.metric else None,
+            "column": q.column, "condition": list(q.condition) if q.condition else None,
+            "top": q.top, "ascending": q.ascending, "carried": carried, "line": line}
+
+
+def _column_name(col: str) -> str:
+    from ..schema import table
+    return table("B").column_label(col, 2021)
+
+
+def combine(answers: list[Answer]) -> Answer:
+    """The answers to the parts of one question, in the order asked."""
+    out = Answer(intent="multi", text="\n".join(f"（{i}）{a.text}" for i, a in enumerate(answers, 1)),
+                 found=any(a.found for a in answers), parts=list(answers))
+    for a in answers:
+        out.rows += a.rows
+        out.series += a.series
+        out.passages += a.passages
+        out.warnings += [w for w in a.warnings if w not in out.warnings]
+    out.compare = next((a.compare for a in answers if a.compare), None)
+    out.interpretation = {"op": "parts", "parts": [a.interpretation for a in answers],
+                          "line": "；".join(f"（{i}）" + a.interpretation.get("line", "")
+                                           for i, a in enumerate(answers, 1))}
+    return out

@@ -1,0 +1,143 @@
+"""Expected answers for the question set (from the generator's own figures, never from the
+parser or the store) and the judge: an answer is right when its interpretation is the
+plan's (operation, agencies, years), every expected value is present with its source, no
+row lies outside the asked scope, and a blank is said to be blank.
+
+Questions about the real reports are judged on the interpretation and the scope only
+(their figures are not known here)."""
+from __future__ import annotations
+
+import operator
+from dataclasses import dataclass
+
+OPS = {"=": operator.eq, "!=": operator.ne, ">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le}
+# the product's operation names that a plan's op accepts
+ACCEPT = {"lookup": {"lookup"}, "list": {"list"}, "total": {"total"}, "rank": {"rank"}, "trend": {"trend"},
+          "compare": {"compare", "lookup", "trend"}, "check": {"check"}, "passage": {"passage", "compare"},
+          "not_found": {"not_found"}, "clarify": {"clarify"}}
+
+
+@dataclass
+class Truth:
+    """The generated reports' figures: (canonical agency, year) → {(t, r, c): value}."""
+    cells: dict
+
+    @classmethod
+    def of(cls, reports) -> "Truth":
+        from assistant.agencies import canonical_name
+        out = {}
+        for r in reports:
+            out[(canonical_name(r.agency), r.year)] = {a: p.value for a, p in r.figures.cells.items()}
+        return cls(out)
+
+    def value(self, agency: str, year: int, cells: list) -> tuple[bool, object]:
+        """(known, value): the figure's sum over `cells`; None when every cell is blank."""
+        have = self.cells.get((agency, year))
+        if have is None:
+            return False, None
+        vals = [have.get(tuple(c)) for c in cells]
+        if all(v is None for v in vals):
+            return True, None
+        if any(v is None for v in vals):
+            return True, "partial"
+        return True, sum(vals)
+
+
+def canon(names):
+    from assistant.agencies import canonical_name
+    return [canonical_name(n) for n in names]
+
+
+def _same(a, b) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(float(a) - float(b)) < 1e-6
+
+
+def judge_part(answer, interp: dict, plan: dict, truth: Truth, real: set) -> tuple[bool, str]:
+    """(right, why not) for one part of a question."""
+    op = plan["op"]
+    if interp.get("op") not in ACCEPT[op]:
+        return False, f"op {interp.get('op')} for {op}"
+    if op in ("not_found", "clarify"):
+        ok = not answer.found and not answer.rows
+        return ok, "" if ok else "answered a scope that is not in the corpus"
+    want_ag = set(canon(plan.get("agencies") or []))
+    got_ag = set(canon(interp.get("agencies") or []))
+    if want_ag != got_ag and not (op in ("list", "total", "rank") and not want_ag and not got_ag):
+        return False, f"agencies {sorted(got_ag)} for {sorted(want_ag)}"
+    want_years = sorted(plan.get("years") or [])
+    if want_years and sorted(interp.get("years") or []) != want_years:
+        return False, f"years {interp.get('years')} for {want_years}"
+    # scope: every row inside the agencies and years asked
+    for r in answer.rows:
+        if want_ag and r.agency not in want_ag:
+            return False, f"row outside scope: {r.agency}"
+        if want_years and r.year not in want_years:
+            return False, f"row outside scope: {r.year}"
+    figures = plan.get("figures") or []
+    if any((a, y) in real for a in want_ag for y in want_years) or not figures:
+        return True, ""
+    if op in ("lookup", "compare"):
+        for a in want_ag:
+            for y in want_years:
+                for f in figures:
+                    known, v = truth.value(a, y, f["cells"])
+                    if not known:
+                        continue
+                    rows = [r for r in answer.rows if r.agency == a and r.year == y
+                            and [r.source.table, r.source.row, r.source.col] in f["cells"]]
+                    if len(rows) != len(f["cells"]):
+                        return False, f"{a} {y} {f['label']}: {len(rows)} of {len(f['cells'])} cells shown"
+                    for r in rows:
+                        want = truth.cells[(a, y)].get((r.source.table, r.source.row, r.source.col))
+                        if not _same(r.value, want):
+                            return False, f"{a} {y} {r.source.row}.{r.source.col}: {r.value} for {want}"
+        return True, ""
+    f = figures[0]
+    scope = [(a, y) for (a, y) in truth.cells if (not want_ag or a in want_ag)
+             and (not want_years or y in want_years)]
+    values = {k: truth.value(*k, f["cells"])[1] for k in scope}
+    if op == "list":
+        cond = plan.get("condition") or {"op": ">", "value": 0}
+        want = {k for k, v in values.items() if isinstance(v, (int, float)) and OPS[cond["op"]](v, cond["value"])}
+        got = {(r.agency, r.year) for r in answer.rows
+               if r.value is not None and OPS[cond["op"]](r.value, cond["value"])}
+        got = {k for k in got if k in values}
+        return want == got, "" if want == got else f"list: {len(got ^ want)} differ"
+    if op == "total":
+        want = sum(v for v in values.values() if isinstance(v, (int, float)))
+        got = (answer.series or [{}])[0].get("total")
+        return _same(got, want), "" if _same(got, want) else f"total {got} for {want}"
+    if op == "rank":
+        k = plan.get("limit") or 1
+        known = sorted((v for v in values.values() if isinstance(v, (int, float))),
+                       reverse=plan.get("order", "desc") == "desc")[:k]
+        got = [r.value for r in answer.rows][:k]
+        ok = len(got) == len(known) and all(_same(a, b) for a, b in zip(got, known))
+        return ok, "" if ok else f"rank {got} for {known}"
+    if op == "trend":
+        series = [s for s in answer.series if "year" in s]
+        years = [s["year"] for s in series]
+        if years != sorted(years):
+            return False, "trend not chronological"
+        for s in series:
+            a = next(iter(want_ag)) if len(want_ag) == 1 else None
+            if a and (a, s["year"]) in values and not _same(s["value"], values[(a, s["year"])]):
+                return False, f"trend {s['year']}: {s['value']} for {values[(a, s['year'])]}"
+        return True, ""
+    return True, ""
+
+
+def judge(answer, question: dict, truth: Truth, real: set) -> tuple[bool, str]:
+    plans = question["plans"]
+    interp = answer.interpretation or {}
+    parts = interp.get("parts") if interp.get("op") == "parts" else [interp]
+    if len(parts) != len(plans):
+        return False, f"{len(parts)} parts read for {len(plans)} asked"
+    subs = answer.parts if interp.get("op") == "parts" else [answer] * len(plans)
+    for sub, interp_, plan in zip(subs, parts, plans):
+        ok, why = judge_part(sub, interp_, plan, truth, real)
+        if not ok:
+            return False, why
+    return True, ""
