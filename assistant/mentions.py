@@ -6,6 +6,8 @@ that place's 人民政府 (洪泽区). The longest mention wins where several ov
 from __future__ import annotations
 
 import re
+import unicodedata
+from datetime import date
 from functools import lru_cache
 
 from .agencies import place_of
@@ -14,6 +16,14 @@ from .parsing.metadata import arabic_dates
 from .schema import load
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:—|–|-|~|～|至|到)\s*((?:19|20)\d{2})\s*年?")
+_RECENT = re.compile(r"近([一二两三四五六七八九十\d]+)年")
+_CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_RELATIVE = {"大前年": 3, "前年": 2, "去年": 1, "上年度": 1, "今年": 0, "本年度": 0}
+_AGENCY_LIKE = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:人民政府|政府|总工会|工会|局|委员会|委|办事处|街道|中心|办公室|厅|联合会|妇联|残联|科协)(?!信息|工作|网站)")
+# a place written alone (某某区, 昆山市): an agency mention when no agency of the corpus fits
+_PLACE_LIKE = re.compile(r"(?<![各全本该哪每其此两省市区县])([\u4e00-\u9fff]{2,6}?(?:自治县|自治州|新区|区|县|市|旗|州|镇|乡|街道))(?=[0-9\u4e00-\u9fff，,？?]|$)")
+_NOT_PLACE = re.compile(r"^(?:[各全本该哪每其此两]|.*(?:单位|地区|城市|机关|部门|多少|几个|哪些))")
 _SUFFIX = re.compile(r"(省|市|自治区|自治州|特别行政区|地区|盟)$")
 
 
@@ -102,3 +112,88 @@ class Matcher:
                 chosen.append((a, next(iter(names))))
         return list(dict.fromkeys(name for _, name in sorted(chosen))), ambiguous
 
+
+
+# ------------------------------------------------------------------ one place for the scope
+def normalise(text: str) -> str:
+    """Full-width digits and letters as ASCII, no whitespace."""
+    return squeeze(unicodedata.normalize("NFKC", text or ""))
+
+
+def number(text: str) -> int:
+    """近三年 / 前5: 3, 5 (a numeral up to 十几)."""
+    return int(text) if text.isdigit() else (_CN.get(text) or (10 + _CN.get(text[-1], 0) if text.startswith("十") else 3))
+
+
+def parse_years(text: str, corpus_years: list[int], today: date | None = None) -> tuple[list[int], bool]:
+    """The years a question asks about, ascending (a comparison of 2024 with 2023 is the
+    change from 2023 to 2024), and whether they are several. 去年/前年 count from `today`;
+    近N年 ends at the newest year in the corpus."""
+    s = arabic_dates(normalise(text))
+    m = _RANGE.search(s)
+    if m:
+        a, b = sorted((int(m.group(1)), int(m.group(2))))
+        return list(range(a, b + 1)), True
+    m = _RECENT.search(s)
+    if m and corpus_years:
+        n = number(m.group(1))
+        newest = max(corpus_years)
+        return list(range(newest - n + 1, newest + 1)), True
+    found = years(s)
+    now = (today or date.today()).year
+    rest = s
+    for word, back in _RELATIVE.items():
+        if word in rest and not (word == "上年度" and "结转" in s):
+            found.append(now - back)
+            rest = rest.replace(word, "")
+    found = sorted(set(found))
+    return found, len(found) > 1
+
+
+def fuzzy(s: str, known: list[str]) -> list[str]:
+    """Agencies written with one wrong character (沐阳县 for 沭阳县)."""
+    hits = set()
+    for name in known:
+        for alias in aliases(name):
+            n = len(alias)
+            if n < 3 or (n == 3 and alias[-1] not in "县区市旗"):
+                continue
+            for i in range(0, len(s) - n + 1):
+                window = s[i:i + n]
+                if window[-1] != alias[-1] and (n == 3 or window[0] != alias[0]):
+                    continue
+                if sum(1 for a, b in zip(window, alias) if a != b) == 1:
+                    hits.add(name)
+                    break
+    return sorted(hits)
+
+
+def unknown_mention(s: str) -> str | None:
+    """Something the text names as an agency or a place that no corpus agency matched."""
+    bare = re.sub(r"(?:19|20)\d{2}年?(?:度)?", "", s)
+    m = _AGENCY_LIKE.search(bare)
+    if m and not re.search(r"[哪些了吗呢么几多少收到申请公开各所全的每至年月结转]", m.group(0)):
+        return m.group(0)
+    for m in _PLACE_LIKE.finditer(bare):
+        if not _NOT_PLACE.match(m.group(1)):
+            return m.group(1)
+    return None
+
+
+def scope(text: str, matcher: Matcher, known: list[str], corpus_years: list[int], today: date | None = None):
+    """The scope a question or a search names, found the same way for answers and search:
+    (agencies, ambiguous [(as typed, candidates)], unknown mention or None, years, several
+    years?)."""
+    s = normalise(text)
+    found, ambiguous = matcher.find_all(s)
+    unknown = None
+    if not found and not ambiguous:
+        near = fuzzy(s, known)
+        if len(near) == 1:
+            found = near
+        elif near:
+            ambiguous = [(s, near)]
+        else:
+            unknown = unknown_mention(s)
+    ys, several = parse_years(s, corpus_years, today)
+    return found, ambiguous, unknown, ys, several

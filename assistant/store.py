@@ -53,6 +53,20 @@ class Stored:
     file_hash: str
 
 
+@dataclass(frozen=True)
+class FigureSum:
+    """One report's figure: the sum of the cells asked that it printed."""
+    report_id: str
+    agency: str
+    year: int
+    value: int | float | None     # None: no cell printed a value (blank, not 0)
+    printed: int                  # cells with a value
+    blank: int                    # cells printed blank
+
+
+_COMPARE = {">": ">", ">=": ">=", "<": "<", "<=": "<=", "=": "=", "!=": "!="}
+
+
 class Store:
     def __init__(self, root: str | os.PathLike):
         self.root = Path(root)
@@ -163,6 +177,43 @@ class Store:
             sql += f" AND report_id IN ({','.join('?' * len(report_ids))})"
             params += list(report_ids)
         return [dict(r) for r in self.db.execute(sql, params)]
+
+    def sums(self, cells: list[tuple[str, str, str]], report_ids: list[str] | None = None,
+             condition: tuple[str, float] | None = None, descending: bool | None = None,
+             limit: int | None = None) -> list[FigureSum]:
+        """Per report, the sum of its figures at `cells` — in SQL: `condition` (op, n) keeps
+        the reports whose printed sum meets it, `descending` orders by the sum (ties by
+        agency and year), `limit` keeps the first. Reports that print none of the cells are
+        absent; a report with a blank among its cells has value None: its sum cannot be
+        computed, so it is never in a condition or an order."""
+        if not cells or (report_ids is not None and not report_ids):
+            return []
+        keys = " OR ".join("(f.tbl=? AND f.row=? AND f.col=?)" for _ in cells)
+        params: list = [x for a in cells for x in a]
+        sql = ("SELECT r.id, r.agency, r.year, SUM(f.value) AS v, COUNT(f.value) AS printed, "
+               "COUNT(*) - COUNT(f.value) AS blank FROM figures f JOIN reports r ON r.id = f.report_id "
+               f"WHERE ({keys})")
+        if report_ids is not None:
+            sql += f" AND r.id IN ({','.join('?' * len(report_ids))})"
+            params += list(report_ids)
+        sql += " GROUP BY r.id"
+        if condition is not None:
+            sql += f" HAVING COUNT(f.value) = COUNT(*) AND SUM(f.value) {_COMPARE[condition[0]]} ?"
+            params.append(condition[1])
+        if descending is not None:
+            sql += (" AND" if condition is not None else " HAVING") + " COUNT(f.value) = COUNT(*)"
+            sql += f" ORDER BY v {'DESC' if descending else 'ASC'}, r.agency, r.year"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        out = []
+        for r in self.db.execute(sql, params):
+            v = r["v"]
+            if isinstance(v, float) and v.is_integer():
+                v = int(v)
+            out.append(FigureSum(r["id"], r["agency"], r["year"], v if not r["blank"] else None,
+                                 r["printed"], r["blank"]))
+        return out
 
     def failed_checks(self, report_ids: list[str], status: str = "failed") -> list[dict]:
         """Checks of these reports with this status (failed: the report contradicts itself;

@@ -245,13 +245,49 @@ def print_set(result: dict) -> None:
         print(f"latency: p50 {1000 * statistics.median(ts):.1f} ms, p95 {1000 * ts[int(0.95 * (len(ts) - 1))]:.1f} ms")
 
 
+def figure_latency(n: int) -> None:
+    """Figure answers (lookup, list, total, rank, trend, check) on `n` generated reports:
+    p50/p95 per intent. Figures need no search index, so none is built."""
+    from assistant import ingest_bytes, open_store
+    from assistant.answers import Engine
+    from assistant.generator import generate, render
+    reports = list(generate(n, seed=3))
+    root = ROOT / "bench" / f".answer-eval-{n}"
+    with open_store(root) as store:
+        if len(store.report_ids()) < n:
+            for r in reports:
+                ingest_bytes(store, render(r, "txt"), f"{r.stem}.txt")
+        engine = Engine(store)
+        qs = [q for q in generated_questions(reports, random.Random(7))
+              if q["intent"] in ("lookup", "list", "aggregate", "rank", "trend", "check")]
+        times: dict[str, list] = {}
+        for q in qs * 3:
+            t0 = time.perf_counter()
+            a = engine.ask(q["q"])
+            times.setdefault(a.intent if a.found else "not found", []).append(time.perf_counter() - t0)
+    print(f"figure answers on {n} reports:")
+    print(f"{'intent':14} {'n':>4} {'p50 ms':>8} {'p95 ms':>8}")
+    every = []
+    for intent, ts in sorted(times.items()):
+        every += ts
+        ts = sorted(ts)
+        print(f"{intent:14} {len(ts):4d} {1000 * statistics.median(ts):8.1f} {1000 * ts[min(len(ts) - 1, int(0.95 * len(ts)))]:8.1f}")
+    every.sort()
+    print(f"{'all':14} {len(every):4d} {1000 * statistics.median(every):8.1f} {1000 * every[int(0.95 * (len(every) - 1))]:8.1f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--show-wrong", action="store_true")
     ap.add_argument("--set-only", action="store_true", help="only the question set of bench/questions/")
     ap.add_argument("--ids", default="", help="only these question ids (comma-separated)")
+    ap.add_argument("--figures-only", action="store_true",
+                    help="latency of figure answers on N generated reports (no search index built)")
     args = ap.parse_args()
+    if args.figures_only:
+        figure_latency(args.n)
+        return
     if args.set_only or args.ids:
         print_set(question_set(args.show_wrong, args.ids))
         return

@@ -112,8 +112,11 @@ def test_named_agency_and_year_narrow_an_unfiltered_question(built):
     f = idx.interpret("曲江区总工会2022年收过信息处理费吗")
     assert f.agency == ["韶关市曲江区总工会"] and f.year == [2022]
     assert {h.agency for h in idx.search("曲江区总工会2022年收过信息处理费吗", k=5)} == {"韶关市曲江区总工会"}
-    # a year the corpus does not have is not a filter that empties the answer
-    assert idx.search("曲江区总工会1999年收过信息处理费吗", k=3)
+    # a year or an agency the corpus does not have: nothing, never passages of other years
+    # or other agencies (the scope asked is never widened)
+    assert idx.search("曲江区总工会1999年收过信息处理费吗", k=3) == []
+    assert idx.search("昆山市财政局收过信息处理费吗", k=3) == []
+    assert idx.search("收过信息处理费吗", k=3)
 
 
 # ------------------------------------------------------------------ updates

@@ -351,12 +351,13 @@ class Engine:
                         f"（{' + '.join(map(_fmt, parts[1]))}，系计算所得，非报告所印）。")
             return f"{head}{metric.name}：报告中该项为空白（未填报），不是0。"
         unit = "万元" if figs[0]["col"] == "amount_wan" else metric.unit
+        blanks = [f for f in figs if f["value"] is None]
+        if blanks and len(figs) > 1:     # a sum with a blank part is not a sum
+            shown = "，".join(f"{table(f['tbl']).row(f['row']).labels[0]} {_fmt(f['value'])}" for f in figs)
+            return f"{head}{metric.name}：无法计算合计——其中{len(blanks)}项空白（{shown}）。"
         text = f"{head}{metric.name}：{_fmt(value)}{unit}"
         if len(figs) > 1:
             text += "（" + " + ".join(f"{table(f['tbl']).row(f['row']).labels[0]} {_fmt(f['value'])}" for f in figs) + "）"
-        blanks = [f for f in figs if f["value"] is None]
-        if blanks and len(blanks) < len(figs):
-            text += f"，其中{len(blanks)}项空白未计入"
         if metric.three_rows and figs[0]["row"].startswith("other_"):
             text += "（该报告把（六）其他处理分三行填写，此为三行之和）"
         return text + "。"
@@ -375,18 +376,34 @@ class Engine:
             return None
         return sum(known), known
 
-    def _per_report(self, q: Question, warnings: list[str]) -> tuple[list[tuple[dict, object, list[dict]]], int]:
-        reports = self._comparable(q.metric, self._in_years(q, warnings), warnings)
-        figs = self.figures(q.metric, reports, q.column)
-        self.failed([r["id"] for r in reports])
-        out, blank = [], 0
+    def _sums(self, q: Question, reports: list[dict], condition=None, descending: bool | None = None,
+              limit: int | None = None) -> list[tuple[dict, object]]:
+        """(report, value) of the reports whose figure is computable, from the store's SQL
+        (a report whose cells are read differently — 2019 vs 2021 format, （六） as three
+        rows — is asked with its own cells); ordered when `descending` is given."""
+        three = self._three_rows(q.metric, [r["id"] for r in reports]) if q.metric.three_rows else set()
+        groups: dict[tuple, list[str]] = {}
         for r in reports:
-            v = self.value(q.metric, r, figs[r["id"]])
-            if v is None:
-                blank += 1
-                continue
-            out.append((r, v, figs[r["id"]]))
-        return out, blank
+            cells, _ = self.cells_for(q.metric, r, q.column, three)
+            groups.setdefault(tuple(cells), []).append(r["id"])
+        out = []
+        for cells, ids in groups.items():
+            for s in self.store.sums(list(cells), ids, condition, descending, limit):
+                if s.value is not None:
+                    out.append((self.by_id[s.report_id], s.value))
+        if descending is not None:
+            out.sort(key=lambda x: ((-x[1] if descending else x[1]), x[0]["agency"], x[0]["year"]))
+            out = out[:limit] if limit else out
+        return out
+
+    def _per_report(self, q: Question, warnings: list[str]) -> tuple[list[tuple[dict, object, list[dict]]], int]:
+        """(report, value, figures) of every report in scope with a computable figure, and
+        how many are blank (or have a blank part)."""
+        reports = self._comparable(q.metric, self._in_years(q, warnings), warnings)
+        values = self._sums(q, reports)
+        figs = self.figures(q.metric, [r for r, _ in values], q.column)
+        self.failed([r["id"] for r, _ in values])
+        return [(r, v, figs[r["id"]]) for r, v in values], len(reports) - len(values)
 
     def _scope(self, q: Question) -> str:
         if not q.years:
@@ -403,12 +420,14 @@ class Engine:
         figs = self.figures(q.metric, reports, q.column)
         self.failed([r["id"] for r in reports])
         op, n = q.condition or (">", 0)
+        met = {r["id"] for r, _ in self._sums(q, reports, condition=(op, n))}          # SQL: the condition
+        computable = dict((r["id"], v) for r, v in self._sums(q, reports))
         hits, misses, blank = [], [], []
         for r in reports:
-            v = self.value(q.metric, r, figs[r["id"]])
+            v = computable.get(r["id"])
             if v is None:
-                blank.append((r, v, figs[r["id"]]))
-            elif _OPS[op](v, n):
+                blank.append((r, None, figs[r["id"]]))
+            elif r["id"] in met:
                 hits.append((r, v, figs[r["id"]]))
             else:
                 misses.append((r, v, figs[r["id"]]))
@@ -459,11 +478,15 @@ class Engine:
         warnings: list[str] = []
         if q.agencies:
             return self._rank_years(q)
-        values, blank = self._per_report(q, warnings)
-        if not values:
+        reports = self._comparable(q.metric, self._in_years(q, warnings), warnings)
+        k = q.top or 1
+        order = self._sums(q, reports, descending=not q.ascending, limit=k + 1)     # SQL: ORDER BY … LIMIT
+        if not order:
             return self.not_in_corpus(q, f"{self._scope(q)}没有填报{q.metric.name}的报告")
-        order = sorted(values, key=lambda x: (x[1] if q.ascending else -x[1], x[0]["agency"], x[0]["year"]))
-        top = order[: q.top or 1]
+        figs = self.figures(q.metric, [r for r, _ in order], q.column)
+        order = [(r, v, figs[r["id"]]) for r, v in order]
+        blank = len(reports) - len(self._sums(q, reports))
+        top = order[:k]
         rows = [row for r, v, figs in top for row in self.rows_for(q.metric, r, figs, warnings)]
         word = "最少" if q.ascending else "最多"
         listing = "；".join(f"{i}. {r['agency']}{'' if q.years and len(q.years) == 1 else str(r['year']) + '年'}：{_fmt(v)}{q.metric.unit}"

@@ -292,9 +292,12 @@ class SearchIndex:
         if self._mentions is None:
             self._mentions = mentions.Matcher(self.agencies())
             self._years = set(self.year.tolist())
-        found_years = [y for y in mentions.years(query) if y in self._years]
-        found = self._mentions.find(query)
-        return Filters(agency=found or None, year=found_years or None)
+        found, ambiguous, unknown, years, _ = mentions.scope(query, self._mentions, self.agencies(),
+                                                             sorted(self._years))
+        self.named_scope = bool(found or ambiguous or unknown or years)
+        if not found and ambiguous:     # a short name several agencies share: any of them
+            found = sorted({a for _, names in ambiguous for a in names})
+        return Filters(agency=found or None, year=years or None)
 
     def search(self, query: str, k: int = 5, filters=None, embedder=None, mode: str = "hybrid",
                understand: bool = True) -> list[Hit]:
@@ -306,8 +309,12 @@ class SearchIndex:
         if understand and allowed is None:
             guessed = self.interpret(query)
             guessed_mask = self.mask(guessed)
-            if guessed_mask is not None and guessed_mask.any():
+            if guessed_mask is not None:
+                if not guessed_mask.any():
+                    return []           # the agency or year named is not indexed: nothing, not everything
                 allowed = guessed_mask
+            elif getattr(self, "named_scope", False):
+                return []               # a name that fits no indexed agency (or several)
         n = max(CANDIDATES, 5 * k)
         lex = self.lexical_ranking(query, allowed, n) if mode in ("hybrid", "lexical") else []
         dense: list[int] = []
