@@ -60,7 +60,7 @@ def vocabulary() -> Vocabulary:
                         three_rows=[tuple(c) for c in m["three_rows"]] if "three_rows" in m else None,
                         note=m.get("note"))
         pairs += [(w, metric) for w in m["words"]]
-    pairs.sort(key=lambda p: -len(p[0]))
+    pairs.sort(key=lambda p: (-len(p[0]), len(p[1].cells)))      # a tie goes to the narrower figure
     return Vocabulary(metrics=pairs, columns=dict(data.get("applicant_columns", {})),
                       intents=list(data["intents"].items()), topics=dict(data.get("topics", {})),
                       compare_sections=dict(data.get("compare_sections", {})))
