@@ -150,21 +150,35 @@ def parse_years(text: str, corpus_years: list[int], today: date | None = None) -
     return found, len(found) > 1
 
 
-def fuzzy(s: str, known: list[str]) -> list[str]:
-    """Agencies written with one wrong character (沐阳县 for 沭阳县)."""
-    hits = set()
+@lru_cache(maxsize=8)
+def _one_off_index(known: tuple[str, ...]) -> tuple[dict[str, list[tuple[str, str]]], tuple[int, ...]]:
+    """Every alias with one character masked → (the masked character, agency); and the
+    alias lengths. A three-character alias counts only for a place (县区市旗) and never with
+    its last character masked."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    lengths = set()
     for name in known:
         for alias in aliases(name):
             n = len(alias)
             if n < 3 or (n == 3 and alias[-1] not in "县区市旗"):
                 continue
-            for i in range(0, len(s) - n + 1):
-                window = s[i:i + n]
-                if window[-1] != alias[-1] and (n == 3 or window[0] != alias[0]):
-                    continue
-                if sum(1 for a, b in zip(window, alias) if a != b) == 1:
-                    hits.add(name)
-                    break
+            lengths.add(n)
+            for i in range(n if n > 3 else n - 1):
+                index.setdefault(alias[:i] + "\0" + alias[i + 1:], []).append((alias[i], name))
+    return index, tuple(sorted(lengths))
+
+
+def fuzzy(s: str, known: list[str]) -> list[str]:
+    """Agencies written with one wrong character (沐阳县 for 沭阳县)."""
+    index, lengths = _one_off_index(tuple(known))
+    hits = set()
+    for n in lengths:
+        for start in range(0, len(s) - n + 1):
+            window = s[start:start + n]
+            for i in range(n if n > 3 else n - 1):
+                for ch, name in index.get(window[:i] + "\0" + window[i + 1:], ()):
+                    if ch != window[i]:
+                        hits.add(name)
     return sorted(hits)
 
 
