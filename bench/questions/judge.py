@@ -3,8 +3,8 @@ parser or the store) and the judge: an answer is right when its interpretation i
 plan's (operation, agencies, years), every expected value is present with its source, no
 row lies outside the asked scope, and a blank is said to be blank.
 
-Questions about the real reports are judged on the interpretation and the scope only
-(their figures are not known here)."""
+The real reports' figures come from `real_figures.json`, transcribed by hand from the
+documents themselves (never from the parser's output)."""
 from __future__ import annotations
 
 import operator
@@ -23,11 +23,18 @@ class Truth:
     cells: dict
 
     @classmethod
-    def of(cls, reports) -> "Truth":
+    def of(cls, reports, real: dict | None = None) -> "Truth":
+        """The generated reports' figures, and the real ones of `real` ("agency|year" →
+        {"T.row.col": value})."""
         from assistant.agencies import canonical_name
         out = {}
         for r in reports:
             out[(canonical_name(r.agency), r.year)] = {a: p.value for a, p in r.figures.cells.items()}
+        for key, cells in (real or {}).items():
+            if key.startswith("_"):
+                continue
+            agency, year = key.split("|")
+            out[(canonical_name(agency), int(year))] = {tuple(k.split(".")): v for k, v in cells.items()}
         return cls(out)
 
     def value(self, agency: str, year: int, cells: list) -> tuple[bool, object]:
@@ -49,6 +56,9 @@ def canon(names):
 
 
 def _same(a, b) -> bool:
+    """Equal figures; a sum with a blank part ("partial") cannot be computed, so the answer
+    must give none."""
+    a, b = (None if v == "partial" else v for v in (a, b))
     if a is None or b is None:
         return a is None and b is None
     return abs(float(a) - float(b)) < 1e-6
