@@ -11,7 +11,7 @@ from ..mentions import Matcher
 from ..schema import table
 from ..store import Store
 from .model import Answer, Passage, Row, Source
-from .plan import (clean_question, column_in, combine, interpretation, metric_by_key, split_parts,
+from .plan import (clean_question, column_in, column_name, combine, interpretation, metric_by_key, split_parts,
                    _ALL, _REFERS, _asks_text, _years_text)
 from .understand import Metric, Question, understand, vocabulary
 
@@ -65,7 +65,7 @@ class Engine:
             if report["id"] in three_rows:
                 cells = metric.three_rows
         if column:
-            cells = [(t, r, column if t == "B" else c) for t, r, c in cells]
+            cells = [(t, r, column if column in table(t).column_keys else c) for t, r, c in cells]
         return cells, each
 
     def _three_rows(self, metric: Metric, report_ids: list[str] | None) -> set[str]:
@@ -179,6 +179,11 @@ class Engine:
             q.agencies = found[:1]
         if f.get("year") and not q.years:
             q.years = sorted(f["year"]) if isinstance(f["year"], (list, tuple)) else [int(f["year"])]
+        if q.group is not None:                     # 各总工会: the members with a report in the years asked
+            q.agencies = [a for a in q.group.members if a in self.by_agency and (
+                not q.years or any(y in self.by_agency[a] for y in q.years))]
+            if not q.agencies:
+                return self.not_in_corpus(q, f"语料中没有{q.group.label}{self._scope(q)}的报告")
         meaning = interpretation(q, carried)
         if q.refers_back and not q.agencies:
             meaning.update(op="clarify", candidates=[])
@@ -273,6 +278,9 @@ class Engine:
 
     def _in_years(self, q: Question, warnings: list[str]) -> list[dict]:
         reports = [r for r in self.reports if self._in_scope(r)]
+        if q.group is not None:
+            members = set(q.agencies)
+            reports = [r for r in reports if r["agency"] in members]
         if not q.years:
             return reports
         missing = [y for y in q.years if y not in self.years]
@@ -334,7 +342,7 @@ class Engine:
     def _say(self, metric: Metric, report: dict, figs: list[dict], column: str | None = None) -> str:
         head = f"{report['agency']} {report['year']}年"
         if column:
-            metric = Metric(**{**metric.__dict__, "name": f"{metric.name}（{table('B').column_label(column, 2021)}）"})
+            metric = Metric(**{**metric.__dict__, "name": f"{metric.name}（{column_name(column)}）"})
         if not figs:
             return f"{head}：报告中没有“{metric.name}”这一项。"
         cells, each = self.cells_for(metric, report, None)
@@ -476,7 +484,7 @@ class Engine:
 
     def _rank(self, q: Question) -> Answer:
         warnings: list[str] = []
-        if q.agencies:
+        if q.agencies and q.group is None:
             return self._rank_years(q)
         reports = self._comparable(q.metric, self._in_years(q, warnings), warnings)
         k = q.top or 1
@@ -528,7 +536,7 @@ class Engine:
         return Answer("rank", text, rows=rows, warnings=warnings)
 
     def _trend(self, q: Question) -> Answer:
-        if not q.agencies:
+        if not q.agencies or q.group is not None:
             return self._aggregate_by_year(q)
         if len(q.agencies) > 1:
             parts = [self._trend(Question(**{**q.__dict__, "agencies": [a]})) for a in q.agencies]

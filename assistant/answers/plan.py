@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from .model import Answer
-from .understand import Metric, Question, vocabulary
+from .understand import Metric, Question, columns_in, metrics_in, vocabulary
 
 # the product's operations under the names the question set uses
 OPS = {"lookup": "lookup", "list": "list", "aggregate": "total", "rank": "rank", "trend": "trend",
@@ -19,6 +19,7 @@ _REFERS = re.compile(r"上述|以上|这几家|这些单位|这两家|这[两三
 _ALL = re.compile(r"所有|全部|各单位|哪些|哪几|哪家|哪个单位|多少个单位|多少家|的单位|各地")
 _PART_SPLIT = re.compile(r"[？?；;]+|(?=其中)")
 _COMMA = re.compile(r"[，,]")
+_PAREN = re.compile(r"[（(][^（）()]*[)）]")
 _ASKS = re.compile(r"多少|几[件次起个家项]|是否|有没有|哪|吗|呢|怎么|如何|情况")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 MAX_QUESTION = 500       # characters of a question that are read
@@ -50,12 +51,45 @@ def split_parts(text: str) -> list[str]:
             continue
         clauses = [c for c in _COMMA.split(p) if c.strip()]
         if len(clauses) > 1 and all(_has_metric(c) and _ASKS.search(c) for c in clauses):
-            out += clauses
+            out += [x for c in clauses for x in _by_figure(c)]
         elif out and not (_ASKS.search(p) or _has_metric(p)):
             out[-1] += "，" + p
         else:
-            out.append(p)
+            out += _by_figure(p)
     return out or [text]
+
+
+def _by_figure(p: str) -> list[str]:
+    """A part that names several figures (予以公开、部分公开各多少件; 新收多少 被复议几次
+    被告几次) or several columns of one (法律服务机构和科研机构…各多少; 本年新制作数量、
+    对外公开总数量) → one part per figure, each the text without the others' words. A check
+    of an identity between figures, or a question about text, stays whole."""
+    from .understand import vocabulary as _voc
+    if any(w in p for w in dict(_voc().intents)["check"]) or _asks_text(p) or re.search(r"[=＝≠]|是否等于|等于", p):
+        return [p]
+    plain = _PAREN.sub("", p)
+    found = metrics_in(plain)
+    words = [w for _, _, w in found]
+    if len(found) < 2:
+        cols = columns_in(plain, found[0][1] if found else None)
+        if len(cols) < 2:
+            return [p]
+        table_words = vocabulary().columns.get(_table_of(found[0][1]), {})
+        words = [next(w for w, c in table_words.items() if c == col and plain.find(w, pos) == pos)
+                 for pos, col in cols]
+    out = []
+    for keep in words:
+        part = plain
+        for other in words:
+            if other != keep:
+                part = part.replace(other, "", 1)
+        out.append(part)
+    return out
+
+
+def _table_of(metric: Metric | None) -> str:
+    from .understand import metric_table
+    return metric_table(metric) or ""
 
 
 def metric_by_key(key: str) -> Metric | None:
@@ -63,9 +97,8 @@ def metric_by_key(key: str) -> Metric | None:
 
 
 def column_in(s: str, metric: Metric | None) -> str | None:
-    if not metric or not metric.cells or metric.cells[0][0] != "B":
-        return None
-    return next((col for word, col in vocabulary().columns.items() if word in s), None)
+    cols = columns_in(s, metric)
+    return cols[0][1] if cols else None
 
 
 def _years_text(years: list[int]) -> str:
@@ -82,10 +115,12 @@ def _short(names: list[str]) -> str:
 
 def interpretation(q: Question, carried: list[str]) -> dict:
     op = OPS.get(q.intent, q.intent)
+    if op == "lookup" and q.total and (len(q.agencies) > 1 or len(q.years) > 1):
+        op = "total"                              # named agencies or years, added up
     figure = None
     if q.metric is not None and op not in ("passage", "compare", "check"):
         figure = q.metric.name + (f"（{_column_name(q.column)}）" if q.column else "")
-    who = _short(q.agencies) if q.agencies else ("全部单位" if op in ("list", "total", "rank", "trend") else "")
+    who = (q.group.label + f"（{len(q.agencies)}家）") if q.group is not None else _short(q.agencies) if q.agencies else ("全部单位" if op in ("list", "total", "rank", "trend") else "")
     bits = [b for b in (who, _years_text(q.years), figure) if b]
     if q.condition:
         from .engine import _OP_WORDS
@@ -102,8 +137,16 @@ def interpretation(q: Question, carried: list[str]) -> dict:
 
 
 def _column_name(col: str) -> str:
+    return column_name(col)
+
+
+def column_name(col: str) -> str:
+    """A column's printed label, from whichever table holds it."""
     from ..schema import table
-    return table("B").column_label(col, 2021)
+    for t in ("B", "C", "A"):
+        if col in table(t).column_keys:
+            return table(t).column_label(col)
+    return col
 
 
 def combine(answers: list[Answer]) -> Answer:

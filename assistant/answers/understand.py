@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from ..labels import squeeze
-from ..mentions import Matcher, normalise, number, scope
+from ..mentions import Group, Matcher, group_in, normalise, number, scope
 
 _TOP = re.compile(r"前\s*([一二两三四五六七八九十\d]+)\s*(?:名|个|家|位)?")
 _CONDITION = re.compile(r"(不等于|不为|不是|等于|为|是|超过|多于|大于|高于|不少于|至少|不低于|少于|低于|小于|不超过|不多于|"
@@ -24,6 +24,10 @@ _OPWORDS = {"超过": ">", "多于": ">", "大于": ">", "高于": ">", "不少�
             "少于": "<", "低于": "<", "小于": "<", "不超过": "<=", "不多于": "<=", "≥": ">=", "≤": "<=",
             "等于": "=", "为": "=", "是": "=", "不等于": "!=", "不为": "!=", "不是": "!=", "≠": "!="}
 _PAREN = re.compile(r"[（(][^（）()]*[)）]")
+# an identity asked about: 一+二=七+四, 总计是否等于…之和, 加得对吗
+_CHECK = re.compile(r"[+＋].*[=＝≠]|是否等于|是否符合|等于.*之和|之和一致|加得对|合计对不对|对不对|勾稽|逻辑校验|自洽|有无问题|加起来一致|相符")
+# a figure asked year by year: 每年、这几年、历年、以来、走势、怎么变
+_SERIES = re.compile(r"每年|每一年|各年|这几年|近几年|历年|以来|走势|怎么变|如何变|多了还是少了|是多了|是少了|变化|趋势")
 
 
 @dataclass
@@ -41,8 +45,8 @@ class Metric:
 
 @dataclass
 class Vocabulary:
-    metrics: list[tuple[str, Metric]]          # (word, metric), longest words first
-    columns: dict[str, str]
+    metrics: list[tuple[str, Metric]]          # (word, metric), longest words first, weak words last
+    columns: dict[str, dict[str, str]]         # table → {word: column key}, longest words first
     intents: list[tuple[str, list[str]]]
     topics: dict[str, list[str]]               # section 五's topics, for comparisons
     compare_sections: dict[str, list[str]] = field(default_factory=dict)   # section key → words
@@ -59,9 +63,14 @@ def vocabulary() -> Vocabulary:
                         v2021=[tuple(c) for c in m["v2021"]] if "v2021" in m else None,
                         three_rows=[tuple(c) for c in m["three_rows"]] if "three_rows" in m else None,
                         note=m.get("note"))
-        pairs += [(w, metric) for w in m["words"]]
-    pairs.sort(key=lambda p: (-len(p[0]), len(p[1].cells)))      # a tie goes to the narrower figure
-    return Vocabulary(metrics=pairs, columns=dict(data.get("applicant_columns", {})),
+        weak = set(m.get("weak", ()))
+        pairs += [(w, metric, w in weak) for w in m["words"]]
+    # a weak word (申请, 收到) names a figure only when no other word does; a tie in length
+    # goes to the narrower figure
+    pairs.sort(key=lambda p: (p[2], -len(p[0]), len(p[1].cells)))
+    columns = {t: dict(sorted(words.items(), key=lambda kv: -len(kv[0])))
+               for t, words in data.get("columns", {}).items()}
+    return Vocabulary(metrics=[(w, m) for w, m, _ in pairs], columns=columns,
                       intents=list(data["intents"].items()), topics=dict(data.get("topics", {})),
                       compare_sections=dict(data.get("compare_sections", {})))
 
@@ -84,6 +93,7 @@ class Question:
     total: bool = False                        # 合计/一共: the figures asked are added up
     refers_back: bool = False                  # 上述/这几家: names agencies of an earlier question
     section: str | None = None                 # the section a text comparison reads
+    group: Group | None = None                 # agencies named by kind or place (各总工会)
 
 
 def understand(text: str, known_agencies: list[str], corpus_years: list[int], matcher: Matcher | None = None,
@@ -92,22 +102,21 @@ def understand(text: str, known_agencies: list[str], corpus_years: list[int], ma
     s = normalise(text)
     matcher = matcher or Matcher(known_agencies)
     found, ambiguous, unknown, years, is_range = scope(s, matcher, known_agencies, corpus_years, today)
+    group = group_in(s, known_agencies) if not found and not ambiguous else None
+    if group:
+        unknown = None
     q = Question(text=text, intent="passage", agencies=found, ambiguous=ambiguous, unknown_agency=unknown,
-                 years=years, year_range=is_range)
+                 years=years, year_range=is_range, group=group)
     # an explanation in brackets (（未经复议直接起诉与复议后起诉合计）) does not name the figure
     # when the words outside it do
     plain = _PAREN.sub("", s)
     for text_ in (plain, s):
-        for word, metric in voc.metrics:
-            if word in text_:
-                q.metric = metric
-                break
-        if q.metric:
+        found_metrics = metrics_in(text_)
+        if found_metrics:
+            q.metric = found_metrics[0][1]
             break
-    for word, col in voc.columns.items():
-        if word in s and q.metric and q.metric.cells and q.metric.cells[0][0] == "B":
-            q.column = col
-            break
+    cols = columns_in(plain, q.metric)
+    q.column = cols[0][1] if cols else None
     m = _CONDITION.search(re.sub(r"(?:19|20)\d{2}年", "", s))
     if m:
         q.condition = (_OPWORDS.get(m.group(1), m.group(1)), float(m.group(2)))
@@ -121,7 +130,7 @@ def understand(text: str, known_agencies: list[str], corpus_years: list[int], ma
     q.refers_back = bool(re.search(r"上述|以上|这几家|这些单位|这[两三四五六七八九十\d]+家", s))
     q.section = next((k for k, words in voc.compare_sections.items() if any(w in s for w in words)), None)
     intents = dict(voc.intents)
-    if any(w in s for w in intents["check"]):
+    if any(w in s for w in intents["check"]) or _CHECK.search(s):
         q.intent = "check"
     elif any(w in s for w in intents["compare_text"]) and (len(found) >= 2 or "两个单位" in s or (
             len(found) == 1 and len(years) == 2 and (_asks_for_text(s) or not q.metric))):
@@ -137,9 +146,82 @@ def understand(text: str, known_agencies: list[str], corpus_years: list[int], ma
         q.intent = "aggregate"
     elif q.metric and (found or unknown or ambiguous) and not _asks_for_text(s):
         q.intent = "lookup"
+    elif q.metric and not found and group and not group.plural and not _asks_for_text(s):
+        q.intent = "lookup"
     elif q.metric and not found and any(w in s for w in intents["lookup"]) and not _asks_for_text(s):
         q.intent = "aggregate"
+    if q.intent == "lookup" and len(found) == 1 and q.metric and not q.total and (
+            len(years) >= 3 or _SERIES.search(s)):
+        q.intent = "trend"                        # one agency's figure year by year
+    if group:
+        if group.plural or q.intent in ("list", "aggregate", "rank"):
+            q.agencies = list(group.members)
+        elif len(group.members) == 1 and group.qualified:
+            q.agencies, q.group = list(group.members), None
+        else:
+            q.ambiguous, q.group = [(group.label, list(group.members))], None
     return q
+
+
+def metric_table(metric: Metric | None) -> str | None:
+    """The table a figure is read from."""
+    if metric is None:
+        return None
+    cells = metric.cells or metric.v2021 or metric.v2019 or []
+    return cells[0][0] if cells else None
+
+
+def metrics_in(s: str) -> list[tuple[int, Metric, str]]:
+    """The figures a text names, in order of appearance: (position, metric, word). Where
+    words overlap the longest wins; a weak word (申请) counts only when no other figure is
+    named; a figure that contains another one named (行政诉讼 ⊃ 复议后起诉, 不予公开 ⊃ 属于
+    国家秘密) is the narrower one's context, not a figure of its own."""
+    taken: list[tuple[int, int]] = []
+    hits: list[tuple[int, Metric, str, bool]] = []
+    weak_words = _weak_words()
+    for word, metric in vocabulary().metrics:
+        start = s.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if not any(start < b and a < end for a, b in taken):
+                taken.append((start, end))
+                hits.append((start, metric, word, (word, metric.key) in weak_words))
+            start = s.find(word, end)
+    strong = [h for h in hits if not h[3]]
+    hits = strong or hits
+    out: list[tuple[int, Metric, str]] = []
+    for pos, metric, word, _ in sorted(hits, key=lambda h: h[0]):
+        cells = set(metric.cells or [])
+        if any(set(other.cells or []) < cells and other.key != metric.key for _, other, _, _ in hits if other.cells):
+            continue
+        if any(m.key == metric.key for _, m, _ in out):
+            continue
+        out.append((pos, metric, word))
+    return out
+
+
+@cache
+def _weak_words() -> frozenset:
+    data = tomllib.loads(Path(__file__).resolve().parent.parent.joinpath("questions.toml").read_text("utf-8"))
+    return frozenset((w, m["key"]) for m in data["metrics"] for w in m.get("weak", ()))
+
+
+def columns_in(s: str, metric: Metric | None) -> list[tuple[int, str]]:
+    """The columns of the figure's table a text names instead of its own (自然人, 纠正,
+    本年新制作…), in order of appearance: (position, column key)."""
+    words = vocabulary().columns.get(metric_table(metric) or "", {})
+    taken: list[tuple[int, int]] = []
+    out: list[tuple[int, str]] = []
+    for word, col in words.items():
+        start = s.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if not any(start < b and a < end for a, b in taken):
+                taken.append((start, end))
+                if col not in [c for _, c in out]:
+                    out.append((start, col))
+            start = s.find(word, end)
+    return sorted(out)
 
 
 def _asks_for_text(s: str) -> bool:
