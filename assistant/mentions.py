@@ -20,6 +20,7 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:—|–|-|~|～|至|到)\s*((?:19|20)\d{2})\s*年?")
 _RECENT = re.compile(r"近([一二两三四五六七八九十\d]+)年")
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_SINCE = re.compile(r"((?:19|20)\d{2})\s*年?(?:以来|至今|起至今|开始至今|起)")
 _PREVIOUS = re.compile(r"(?:与|和|同|比|较|对比)(?:上年|上一年|前一年|去年同期|上年度)")
 _SHORT_YEAR = re.compile(r"(?<![\d.])([12]\d)年(?!度?[前后内]|代)")
 _RELATIVE = {"大前年": 3, "前年": 2, "去年": 1, "上年度": 1, "今年": 0}
@@ -181,7 +182,12 @@ def _places(known: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     of the corpus agencies, with and without 市/县/区."""
     out: dict[str, str] = {}
     for name in known:
-        r = place_of(name).region
+        place = place_of(name)
+        r = place.region
+        head = _HEAD_PLACE.match(place.remainder or "") if place.prefix_is_place else None
+        if head and _BODY_END.search(place.remainder) and not (r.county and r.county in name) \
+                and not head.group(1).endswith(("新区", "高新区", "开发区")):
+            out.setdefault(head.group(1), head.group(1))          # 马龙区, unknown to cpca
         for part in (r.province, r.city, r.county):
             if part and part in name:
                 out.setdefault(part, part)
@@ -230,6 +236,18 @@ def group_in(s: str, known: list[str]) -> Group | None:
                 return None
         label = (place or "") + (("各" if plural else "") + word if ending else "各单位")
         return Group(label=label, members=sorted(members), plural=plural, qualified=bool(place))
+    # a place written alone whose 人民政府 the corpus lacks: its agencies (马龙区 → 司法局,
+    # 总工会, 城市管理局 of 马龙区)
+    for typed, printed in _places(tuple(known)):
+        at = s.find(typed)
+        if at < 0:
+            continue
+        if re.match(r"[\u4e00-\u9fff]{0,6}?(?:局|会|处|府|厅|委|中心|办公室|院)", s[at + len(typed):]) and \
+                not re.match(r"(?:的|政府信息|信息公开|申请)", s[at + len(typed):]):
+            continue                              # 金台区城管局: another body, not the place
+        members = [a for a in known if printed in a]
+        if members:
+            return Group(label=printed, members=sorted(members), plural=False, qualified=True)
     return None
 
 
@@ -254,6 +272,10 @@ def parse_years(text: str, corpus_years: list[int], today: date | None = None) -
     if m:
         a, b = sorted((int(m.group(1)), int(m.group(2))))
         return list(range(a, b + 1)), True
+    m = _SINCE.search(s)
+    if m and corpus_years:
+        a = int(m.group(1))
+        return list(range(a, max(max(corpus_years), a) + 1)), True
     m = _RECENT.search(s)
     if m and corpus_years:
         n = number(m.group(1))
@@ -319,17 +341,23 @@ def unknown_mention(s: str) -> str | None:
 def scope(text: str, matcher: Matcher, known: list[str], corpus_years: list[int], today: date | None = None):
     """The scope a question or a search names, found the same way for answers and search:
     (agencies, ambiguous [(as typed, candidates)], unknown mention or None, years, several
-    years?)."""
+    years?, a Group named by kind or place or None)."""
     s = normalise(text)
     found, ambiguous = matcher.find_all(s)
     unknown = None
+    group = None
     if not found and not ambiguous:
-        near = fuzzy(s, known)
+        # a group said as such (各总工会, …中) before a name with one wrong character; a bare
+        # kind or place (数据局, 马龙区) only when no such name fits
+        group = group_in(s, known)
+        near = fuzzy(s, known) if group is None or not group.plural else []
+        if near:
+            group = None
         if len(near) == 1:
             found = near
         elif near:
             ambiguous = [(s, near)]
-        else:
+        elif group is None:
             unknown = unknown_mention(s)
     ys, several = parse_years(s, corpus_years, today)
-    return found, ambiguous, unknown, ys, several
+    return found, ambiguous, unknown, ys, several, group

@@ -11,13 +11,14 @@ from ..mentions import Matcher
 from ..schema import table
 from ..store import Store
 from .model import Answer, Passage, Row, Source
-from .plan import (clean_question, column_in, column_name, combine, interpretation, metric_by_key, split_parts,
+from .plan import (_has_metric as _has_figure, clean_question, column_in, column_name, combine, interpretation, metric_by_key, split_parts,
                    _ALL, _REFERS, _asks_text, _years_text)
-from .understand import Metric, Question, understand, vocabulary
+from .understand import Metric, Question, series_of_one, understand, vocabulary
 
 _OPS = {">": lambda a, b: a > b, ">=": lambda a, b: a >= b, "<": lambda a, b: a < b, "<=": lambda a, b: a <= b,
         "=": lambda a, b: a == b, "!=": lambda a, b: a != b}
 _OP_WORDS = {">": "大于", ">=": "不少于", "<": "少于", "<=": "不超过", "=": "等于", "!=": "不等于"}
+_AGAINST = re.compile(r"比它|与它|跟它|和它|同它|比上一问|多还是少|相比|比较")
 LIST_SHOWN = 50                 # reports named in a list answer, on each side of the condition
 
 
@@ -93,8 +94,11 @@ class Engine:
         return out
 
     def value(self, metric: Metric, report: dict, figs: list[dict]) -> int | float | None:
+        """The figure: its cells added up — None when any of them is blank or missing (a
+        blank is not 0, so a sum with a blank part cannot be computed)."""
+        cells, each = self.cells_for(metric, report, None)
         values = [f["value"] for f in figs if f["value"] is not None]
-        if not values:
+        if not values or (not each and len(values) < len(cells)):
             return None
         total = sum(values)
         return int(total) if float(total).is_integer() else round(total, 4)
@@ -159,6 +163,11 @@ class Engine:
             return Answer("none", "语料为空：请先导入报告（python -m assistant ingest 路径）。", found=False)
         text = clean_question(text)
         parts = split_parts(text)
+        if context and context.get("op") == "parts" and len(parts) == 1 and _REFERS.search(text) \
+                and not _has_figure(text):
+            # 那2023年呢？ after a question of several parts: each part again, with the new scope
+            answers = [self._ask_one(text, filters, part, in_chain=False) for part in context["parts"]]
+            return combine(answers)
         answers = []
         for part in parts:
             a = self._ask_one(part, filters, context, in_chain=len(answers) > 0)
@@ -224,6 +233,8 @@ class Engine:
                 carried.append("单位")
         if not q.years and context.get("years") and ("单位" in carried or refers):
             q.years = list(context["years"])
+            if "单位" not in carried and q.agencies:       # the question's own agencies: their years
+                q.years = [y for y in q.years if any(y in self.by_agency.get(a, {}) for a in q.agencies)] or q.years
             q.year_range = len(q.years) > 1
             carried.append("年份")
         if q.metric is None and context.get("figure_key") and not _asks_text(s):
@@ -234,8 +245,18 @@ class Engine:
                 if q.intent in ("passage",):
                     q.intent = context.get("intent") if context.get("intent") in (
                         "lookup", "trend", "rank", "list", "aggregate") else "lookup"
+        if q.years and context.get("years") and _AGAINST.search(s) and set(q.years) != set(context["years"]):
+            q.years = sorted(set(q.years) | set(context["years"]))      # 2024年比它多还是少
+            q.year_range = True
+            carried.append("对比的年份")
         if "单位" in carried and q.intent in ("aggregate", "list") and q.metric is not None:
             q.intent = "lookup"
+        if "单位" in carried and q.intent == "passage" and q.metric is not None and not _asks_text(s):
+            q.intent = "lookup"                   # 被告上法庭的呢？ — a figure of the same agency
+        if "单位" in carried and q.intent == "lookup" and q.total and len(q.agencies) > 1:
+            pass
+        if "单位" in carried and len(q.agencies) == 1:
+            series_of_one(q)
         if q.intent == "passage" and q.agencies and context.get("intent") == "compare_text" and len(q.agencies) >= 2:
             q.intent = "compare_text"
         return carried
@@ -349,6 +370,10 @@ class Engine:
         if each or len(figs) > 1 and metric.v2019 is not None and self._version(report, "A") == 2019:
             return f"{head}：" + "，".join(f"{self._label(f, report).split(' ', 1)[1]} {_fmt(f['value'])}" for f in figs) + "。"
         value = self.value(metric, report, figs)
+        blanks = [f for f in figs if f["value"] is None]
+        if 0 < len(blanks) < len(figs):     # a sum with a blank part is not a sum
+            shown = "，".join(f"{table(f['tbl']).row(f['row']).labels[0]} {_fmt(f['value'])}" for f in figs)
+            return f"{head}{metric.name}：无法计算合计——其中{len(blanks)}项空白（{shown}）。"
         if value is None:
             why = next((w for w in (self.unsure(report, f) for f in figs) if w), None)
             if why:
@@ -359,10 +384,6 @@ class Engine:
                         f"（{' + '.join(map(_fmt, parts[1]))}，系计算所得，非报告所印）。")
             return f"{head}{metric.name}：报告中该项为空白（未填报），不是0。"
         unit = "万元" if figs[0]["col"] == "amount_wan" else metric.unit
-        blanks = [f for f in figs if f["value"] is None]
-        if blanks and len(figs) > 1:     # a sum with a blank part is not a sum
-            shown = "，".join(f"{table(f['tbl']).row(f['row']).labels[0]} {_fmt(f['value'])}" for f in figs)
-            return f"{head}{metric.name}：无法计算合计——其中{len(blanks)}项空白（{shown}）。"
         text = f"{head}{metric.name}：{_fmt(value)}{unit}"
         if len(figs) > 1:
             text += "（" + " + ".join(f"{table(f['tbl']).row(f['row']).labels[0]} {_fmt(f['value'])}" for f in figs) + "）"

@@ -15,7 +15,7 @@ OPS = {"lookup": "lookup", "list": "list", "aggregate": "total", "rank": "rank",
        "compare_text": "compare", "check": "check", "passage": "passage"}
 OP_WORDS = {"lookup": "查数", "list": "列出符合条件的单位", "total": "合计", "rank": "排序", "trend": "变化",
             "compare": "比较", "check": "核对", "passage": "查原文", "not_found": "语料中没有", "clarify": "需要说明"}
-_REFERS = re.compile(r"上述|以上|这几家|这些单位|这两家|这[两三四五六七八九十\d]+家|它|该单位|该机关|他们|那[\d一二三四五六七八九十]*年|呢[？?]?$|同期|同年")
+_REFERS = re.compile(r"上述|以上|其中|这几家|这些单位|这两家|这[两三四五六七八九十\d]+家|它|该单位|该机关|他们|那[\d一二三四五六七八九十]*年|呢[？?]?$|同期|同年")
 _ALL = re.compile(r"所有|全部|各单位|哪些|哪几|哪家|哪个单位|多少个单位|多少家|的单位|各地")
 _PART_SPLIT = re.compile(r"[？?；;]+|(?=其中)")
 _COMMA = re.compile(r"[，,]")
@@ -44,6 +44,9 @@ def split_parts(text: str) -> list[str]:
     """A question of several parts → its parts, in order (`…新收多少件？其中自然人多少件？`,
     `…上年结转多少件，结转下年度多少件`). A clause that asks nothing of its own (…与2023年
     相比，有何变化) stays with its neighbour."""
+    from .understand import _CHECK, vocabulary as _voc
+    if any(w in text for w in dict(_voc().intents)["check"]) or _CHECK.search(text):
+        return [text]                             # an identity between figures is one question
     pieces = [p.strip(" ，,。") for p in _PART_SPLIT.split(text)]
     out: list[str] = []
     for p in pieces:
@@ -71,10 +74,13 @@ def _by_figure(p: str) -> list[str]:
     found = metrics_in(plain)
     words = [w for _, _, w in found]
     if len(found) < 2:
-        cols = columns_in(plain, found[0][1] if found else None)
+        metric = found[0][1] if found else None
+        tbl = _table_of(metric) if metric else next(
+            (t for t in ("B", "C") if len(columns_in(plain, metric_by_key("new_received" if t == "B" else "review"))) > 1), "")
+        cols = columns_in(plain, metric or metric_by_key({"B": "new_received", "C": "review"}.get(tbl, "")))
         if len(cols) < 2:
             return [p]
-        table_words = vocabulary().columns.get(_table_of(found[0][1]), {})
+        table_words = vocabulary().columns.get(tbl, {})
         words = [next(w for w, c in table_words.items() if c == col and plain.find(w, pos) == pos)
                  for pos, col in cols]
     out = []

@@ -14,9 +14,9 @@ from functools import cache
 from pathlib import Path
 
 from ..labels import squeeze
-from ..mentions import Group, Matcher, group_in, normalise, number, scope
+from ..mentions import Group, Matcher, normalise, number, scope
 
-_TOP = re.compile(r"前\s*([一二两三四五六七八九十\d]+)\s*(?:名|个|家|位)?")
+_TOP = re.compile(r"前\s*([一二两三四五六七八九十\d]+)\s*(?:名|个|家|位)?|(?:最多|最少|最高|最低|最大|最小)的\s*([一二两三四五六七八九十\d]+)\s*(?:名|个|家|位)")
 _CONDITION = re.compile(r"(不等于|不为|不是|等于|为|是|超过|多于|大于|高于|不少于|至少|不低于|少于|低于|小于|不超过|不多于|"
                         r"!=|≠|>=|≥|>|<=|≤|<|=)\s*(\d+(?:\.\d+)?)(?![\d年])")
 _NONE = re.compile(r"没有收到|未收到|没收到|没有(?:被)?(?:申请|复议|起诉|诉讼)|零申请|无申请")
@@ -27,7 +27,7 @@ _PAREN = re.compile(r"[（(][^（）()]*[)）]")
 # an identity asked about: 一+二=七+四, 总计是否等于…之和, 加得对吗
 _CHECK = re.compile(r"[+＋].*[=＝≠]|是否等于|是否符合|等于.*之和|之和一致|加得对|合计对不对|对不对|勾稽|逻辑校验|自洽|有无问题|加起来一致|相符")
 # a figure asked year by year: 每年、这几年、历年、以来、走势、怎么变
-_SERIES = re.compile(r"每年|每一年|各年|这几年|近几年|历年|以来|走势|怎么变|如何变|多了还是少了|是多了|是少了|变化|趋势")
+_SERIES = re.compile(r"每年|每一年|各年|这几年|近几年|历年|以来|走势如何|走势|怎么变|如何变|变化如何|趋势如何|多了还是少了|是多了|是少了|变化|趋势")
 
 
 @dataclass
@@ -63,10 +63,11 @@ def vocabulary() -> Vocabulary:
                         v2021=[tuple(c) for c in m["v2021"]] if "v2021" in m else None,
                         three_rows=[tuple(c) for c in m["three_rows"]] if "three_rows" in m else None,
                         note=m.get("note"))
-        weak = set(m.get("weak", ()))
-        pairs += [(w, metric, w in weak) for w in m["words"]]
-    # a weak word (申请, 收到) names a figure only when no other word does; a tie in length
-    # goes to the narrower figure
+        weak, loose = set(m.get("weak", ())), set(m.get("loose", ()))
+        pairs += [(w, metric, 2 if w in weak else 1 if w in loose else 0) for w in m["words"]]
+    # a weak word (申请, 收到) names a figure only when no other word does; a loose one
+    # (公开了多少) yields to any word it overlaps (不予公开了多少); a tie in length goes to
+    # the narrower figure
     pairs.sort(key=lambda p: (p[2], -len(p[0]), len(p[1].cells)))
     columns = {t: dict(sorted(words.items(), key=lambda kv: -len(kv[0])))
                for t, words in data.get("columns", {}).items()}
@@ -101,10 +102,7 @@ def understand(text: str, known_agencies: list[str], corpus_years: list[int], ma
     voc = vocabulary()
     s = normalise(text)
     matcher = matcher or Matcher(known_agencies)
-    found, ambiguous, unknown, years, is_range = scope(s, matcher, known_agencies, corpus_years, today)
-    group = group_in(s, known_agencies) if not found and not ambiguous else None
-    if group:
-        unknown = None
+    found, ambiguous, unknown, years, is_range, group = scope(s, matcher, known_agencies, corpus_years, today)
     q = Question(text=text, intent="passage", agencies=found, ambiguous=ambiguous, unknown_agency=unknown,
                  years=years, year_range=is_range, group=group)
     # an explanation in brackets (（未经复议直接起诉与复议后起诉合计）) does not name the figure
@@ -115,6 +113,9 @@ def understand(text: str, known_agencies: list[str], corpus_years: list[int], ma
         if found_metrics:
             q.metric = found_metrics[0][1]
             break
+    if q.metric is not None and q.metric.key == "fees" and not re.search(r"行政事业性|金额|万元|收费项目|事业性收费", s) \
+            and re.search(r"收不收费|收费吗|是否收费|要不要钱|收钱|怎么收费|收取.*费", s):
+        q.metric = None                           # 收不收费: the 信息处理费 a report speaks of
     cols = columns_in(plain, q.metric)
     q.column = cols[0][1] if cols else None
     m = _CONDITION.search(re.sub(r"(?:19|20)\d{2}年", "", s))
@@ -123,18 +124,25 @@ def understand(text: str, known_agencies: list[str], corpus_years: list[int], ma
     elif _NONE.search(s):
         q.condition = ("=", 0.0)
     t = _TOP.search(s)
-    q.top = number(t.group(1)) if t else None
+    q.top = number(t.group(1) or t.group(2)) if t else None
     q.ascending = any(w in s for w in ("最少", "最低"))
     q.mean = "平均" in s
     q.total = any(w in s for w in dict(voc.intents)["aggregate"])
     q.refers_back = bool(re.search(r"上述|以上|这几家|这些单位|这[两三四五六七八九十\d]+家", s))
     q.section = next((k for k, words in voc.compare_sections.items() if any(w in s for w in words)), None)
     intents = dict(voc.intents)
+    texty = _asks_for_text(_SERIES.sub("", s))
+    figure_compare = q.metric is not None and not texty and not q.section
     if any(w in s for w in intents["check"]) or _CHECK.search(s):
         q.intent = "check"
+    elif any(w in s for w in intents["compare_text"]) and figure_compare and (len(found) >= 2 or len(years) >= 2):
+        q.intent = "lookup"                       # two agencies' or two years' figures side by side
     elif any(w in s for w in intents["compare_text"]) and (len(found) >= 2 or "两个单位" in s or (
-            len(found) == 1 and len(years) == 2 and (_asks_for_text(s) or not q.metric))):
+            len(found) == 1 and len(years) == 2 and (texty or not q.metric))):
         q.intent = "compare_text"
+    elif q.metric and any(w in s for w in intents["aggregate"]) and not found and not re.search(r"哪|列出", s) \
+            and not any(w in s for w in intents["rank"]):
+        q.intent = "aggregate"
     elif q.metric and any(w in s for w in intents["rank"]):
         q.intent = "rank"
         q.top = q.top or 1
@@ -144,15 +152,14 @@ def understand(text: str, known_agencies: list[str], corpus_years: list[int], ma
         q.intent = "list"
     elif q.metric and any(w in s for w in intents["aggregate"]) and not found:
         q.intent = "aggregate"
-    elif q.metric and (found or unknown or ambiguous) and not _asks_for_text(s):
+    elif q.metric and (found or unknown or ambiguous) and not texty:
         q.intent = "lookup"
-    elif q.metric and not found and group and not group.plural and not _asks_for_text(s):
+    elif q.metric and not found and group and not group.plural and not texty:
         q.intent = "lookup"
-    elif q.metric and not found and any(w in s for w in intents["lookup"]) and not _asks_for_text(s):
+    elif q.metric and not found and any(w in s for w in intents["lookup"]) and not texty:
         q.intent = "aggregate"
-    if q.intent == "lookup" and len(found) == 1 and q.metric and not q.total and (
-            len(years) >= 3 or _SERIES.search(s)):
-        q.intent = "trend"                        # one agency's figure year by year
+    if len(found) == 1:
+        series_of_one(q)
     if group:
         if group.plural or q.intent in ("list", "aggregate", "rank"):
             q.agencies = list(group.members)
@@ -161,6 +168,13 @@ def understand(text: str, known_agencies: list[str], corpus_years: list[int], ma
         else:
             q.ambiguous, q.group = [(group.label, list(group.members))], None
     return q
+
+
+def series_of_one(q: Question) -> None:
+    """One agency's figure asked over three or more years, or year by year (每年, 这几年,
+    以来, 走势): a trend, not a list of lookups."""
+    if q.intent == "lookup" and q.metric and not q.total and (len(q.years) >= 3 or _SERIES.search(normalise(q.text))):
+        q.intent = "trend"
 
 
 def metric_table(metric: Metric | None) -> str | None:

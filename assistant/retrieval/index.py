@@ -292,8 +292,10 @@ class SearchIndex:
         if self._mentions is None:
             self._mentions = mentions.Matcher(self.agencies())
             self._years = set(self.year.tolist())
-        found, ambiguous, unknown, years, _ = mentions.scope(query, self._mentions, self.agencies(),
-                                                             sorted(self._years))
+        found, ambiguous, unknown, years, _, group = mentions.scope(query, self._mentions, self.agencies(),
+                                                                    sorted(self._years))
+        if not found and group is not None:   # 各总工会 / 数据局: the agencies of that kind or place
+            found = list(group.members)
         self.named_scope = bool(found or ambiguous or unknown or years)
         if not found and ambiguous:     # a short name several agencies share: any of them
             found = sorted({a for _, names in ambiguous for a in names})
