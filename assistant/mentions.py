@@ -21,7 +21,8 @@ _RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:—|–|-|~|～|至|到)\s*((
 _RECENT = re.compile(r"近([一二两三四五六七八九十\d]+)年")
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _SINCE = re.compile(r"((?:19|20)\d{2})\s*年?(?:以来|至今|起至今|开始至今|起)")
-_PREVIOUS = re.compile(r"(?:与|和|同|比|较|对比)(?:上年|上一年|前一年|去年同期|上年度)")
+_PREVIOUS = re.compile(r"(?:与|和|同|比|较|对比)(?:上年|上一年|前一年|去年同期|上年度)|同比|环比|比上年|较上年")
+_SHORT_RANGE = re.compile(r"(?<![\d.])([12]\d)\s*年?\s*(?:—|–|-|~|～|至|到)\s*([12]\d)\s*年?(?![\d件个次])")
 _SHORT_YEAR = re.compile(r"(?<![\d.])([12]\d)年(?!度?[前后内]|代)")
 _RELATIVE = {"大前年": 3, "前年": 2, "去年": 1, "上年度": 1, "今年": 0}
 _FORMAT_YEAR = re.compile(r"(?:19|20)\d{2}\s*年?\s*版")     # 2019年版格式 names a format, not a year
@@ -173,6 +174,9 @@ def _kind_words(known: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
                 if len(short) >= 2 and short not in ("政府", "街道"):
                     words.setdefault(short, long)
     words.pop("政府", None)
+    if "人民政府" in words:                       # 区县政府, 县区政府: the county-level governments
+        for w in ("区县人民政府", "县区人民政府", "区县政府", "县区政府", "县市区政府", "区政府", "县政府"):
+            words.setdefault(w, "人民政府")
     return tuple(sorted(words.items(), key=lambda kv: -len(kv[0])))
 
 
@@ -269,8 +273,10 @@ def parse_years(text: str, corpus_years: list[int], today: date | None = None) -
     s = arabic_dates(normalise(text))
     s = _FORMAT_YEAR.sub("", s)
     m = _RANGE.search(s)
-    if m:
-        a, b = sorted((int(m.group(1)), int(m.group(2))))
+    short = _SHORT_RANGE.search(s) if not m and not _YEAR.search(s) else None
+    if m or (short and all(19 <= int(x) <= 30 for x in short.groups())):
+        a, b = sorted(int(x) for x in (m or short).groups())
+        a, b = (a, b) if m else (2000 + a, 2000 + b)
         return list(range(a, b + 1)), True
     m = _SINCE.search(s)
     if m and corpus_years:

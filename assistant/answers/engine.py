@@ -65,8 +65,10 @@ class Engine:
                 three_rows = self._three_rows(metric, [report["id"]])
             if report["id"] in three_rows:
                 cells = metric.three_rows
-        if column:
-            cells = [(t, r, column if column in table(t).column_keys else c) for t, r, c in cells]
+        if column:                          # a column named instead (several: their sum)
+            cols = column.split("+")
+            cells = [(t, r, col) if all(x in table(t).column_keys for x in cols) else (t, r, c)
+                     for t, r, c in cells for col in (cols if all(x in table(t).column_keys for x in cols) else [c])]
         return cells, each
 
     def _three_rows(self, metric: Metric, report_ids: list[str] | None) -> set[str]:
@@ -93,10 +95,10 @@ class Engine:
             out[rid] = [got[c] for c in cells if c in got]
         return out
 
-    def value(self, metric: Metric, report: dict, figs: list[dict]) -> int | float | None:
+    def value(self, metric: Metric, report: dict, figs: list[dict], column: str | None = None) -> int | float | None:
         """The figure: its cells added up — None when any of them is blank or missing (a
         blank is not 0, so a sum with a blank part cannot be computed)."""
-        cells, each = self.cells_for(metric, report, None)
+        cells, each = self.cells_for(metric, report, column)
         values = [f["value"] for f in figs if f["value"] is not None]
         if not values or (not each and len(values) < len(cells)):
             return None
@@ -241,7 +243,7 @@ class Engine:
             q.metric = metric_by_key(context["figure_key"])
             if q.metric is not None:
                 carried.append("指标")
-                q.column = column_in(s, q.metric)
+                q.column = column_in(s, q.metric) or context.get("column")
                 if q.intent in ("passage",):
                     q.intent = context.get("intent") if context.get("intent") in (
                         "lookup", "trend", "rank", "list", "aggregate") else "lookup"
@@ -369,10 +371,10 @@ class Engine:
         cells, each = self.cells_for(metric, report, None)
         if each or len(figs) > 1 and metric.v2019 is not None and self._version(report, "A") == 2019:
             return f"{head}：" + "，".join(f"{self._label(f, report).split(' ', 1)[1]} {_fmt(f['value'])}" for f in figs) + "。"
-        value = self.value(metric, report, figs)
+        value = self.value(metric, report, figs, column)
         blanks = [f for f in figs if f["value"] is None]
         if 0 < len(blanks) < len(figs):     # a sum with a blank part is not a sum
-            shown = "，".join(f"{table(f['tbl']).row(f['row']).labels[0]} {_fmt(f['value'])}" for f in figs)
+            shown = "，".join(f"{_part_name(f, figs)} {_fmt(f['value'])}" for f in figs)
             return f"{head}{metric.name}：无法计算合计——其中{len(blanks)}项空白（{shown}）。"
         if value is None:
             why = next((w for w in (self.unsure(report, f) for f in figs) if w), None)
@@ -386,7 +388,7 @@ class Engine:
         unit = "万元" if figs[0]["col"] == "amount_wan" else metric.unit
         text = f"{head}{metric.name}：{_fmt(value)}{unit}"
         if len(figs) > 1:
-            text += "（" + " + ".join(f"{table(f['tbl']).row(f['row']).labels[0]} {_fmt(f['value'])}" for f in figs) + "）"
+            text += "（" + " + ".join(f"{_part_name(f, figs)} {_fmt(f['value'])}" for f in figs) + "）"
         if metric.three_rows and figs[0]["row"].startswith("other_"):
             text += "（该报告把（六）其他处理分三行填写，此为三行之和）"
         return text + "。"
@@ -535,7 +537,7 @@ class Engine:
             reports = self._comparable(q.metric, self._reports_of(q, agency, warnings), warnings)
             figs = self.figures(q.metric, reports, q.column)
             for r in reports:
-                v = self.value(q.metric, r, figs[r["id"]])
+                v = self.value(q.metric, r, figs[r["id"]], q.column)
                 if v is None:
                     blank += 1
                 else:
@@ -571,7 +573,7 @@ class Engine:
         figs = self.figures(q.metric, reports, q.column)
         series, rows = [], []
         for r in reports:
-            v = self.value(q.metric, r, figs[r["id"]])
+            v = self.value(q.metric, r, figs[r["id"]], q.column)
             series.append({"year": r["year"], "value": v})
             rows += self.rows_for(q.metric, r, figs[r["id"]], warnings)
         known = [s for s in series if s["value"] is not None]
@@ -714,6 +716,13 @@ class Engine:
 
 
 _POINT = re.compile(r"(?=[一二三四五六七八九十]是)|(?=[（(][一二三四五六七八九十]+[）)])|(?=(?<![\d.])\d{1,2}[.、．](?!\d))|\n")
+
+
+def _part_name(f: dict, figs: list[dict]) -> str:
+    """A part of a sum by its row, or by its column when the parts share one row."""
+    if len({x["row"] for x in figs}) == 1:
+        return column_name(f["col"])
+    return table(f["tbl"]).row(f["row"]).labels[0]
 
 
 def split_points(text: str) -> list[str]:

@@ -33,7 +33,8 @@ def clean_question(text: str) -> str:
 
 
 def _asks_text(s: str) -> bool:
-    return any(w in s for w in ("怎么", "怎样", "如何", "为什么", "措施", "做法", "问题", "不足", "哪些工作"))
+    from .understand import _TEXT_WORDS
+    return any(w in s for w in _TEXT_WORDS)
 
 
 def _has_metric(s: str) -> bool:
@@ -55,11 +56,27 @@ def split_parts(text: str) -> list[str]:
         clauses = [c for c in _COMMA.split(p) if c.strip()]
         if len(clauses) > 1 and all(_has_metric(c) and _ASKS.search(c) for c in clauses):
             out += [x for c in clauses for x in _by_figure(c)]
-        elif out and not (_ASKS.search(p) or _has_metric(p)):
+        elif out and (not (_ASKS.search(p) or _has_metric(p)) or _rider(p, out[-1])):
             out[-1] += "，" + p
         else:
             out += _by_figure(p)
     return out or [text]
+
+
+_SOURCE_ASK = re.compile(r"注明|出处|出自|来源|哪张表|哪一行|哪一页|第几页|附上|列出来|原文怎么说|怎么说的|怎么写的|原文")
+_YEARISH = re.compile(r"(?:19|20)\d{2}|[12]\d年|去年|前年|今年|近.年|那.*年")
+
+
+def _rider(p: str, before: str) -> bool:
+    """A part that adds nothing of its own to the one before: where the figure is printed
+    (请注明出自哪张表), the figures of a list just asked (各收了多少件), the words of a passage
+    just asked (原文怎么说的)."""
+    if _has_metric(p) or _YEARISH.search(p) or columns_in(p, metric_by_key("new_received")) \
+            or columns_in(p, metric_by_key("review")):
+        return False
+    if _SOURCE_ASK.search(p):
+        return True
+    return bool(re.fullmatch(r"(?:各|分别|每家|各自|都)[^，。]{0,8}(?:多少|几)[件个次起]?", p))
 
 
 def _by_figure(p: str) -> list[str]:

@@ -19,6 +19,15 @@ from ..mentions import Group, Matcher, normalise, number, scope
 _TOP = re.compile(r"前\s*([一二两三四五六七八九十\d]+)\s*(?:名|个|家|位)?|(?:最多|最少|最高|最低|最大|最小)的\s*([一二两三四五六七八九十\d]+)\s*(?:名|个|家|位)")
 _CONDITION = re.compile(r"(不等于|不为|不是|等于|为|是|超过|多于|大于|高于|不少于|至少|不低于|少于|低于|小于|不超过|不多于|"
                         r"!=|≠|>=|≥|>|<=|≤|<|=)\s*(\d+(?:\.\d+)?)(?![\d年])")
+_ABOVE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:件|个|次|起|家|万元)?\s*(及以上|以上|及以下|以下)")
+_CN_COUNT = re.compile(r"([一二两三四五六七八九十]{1,3})(?=\s*(?:件|个|次|起|家)(?:及)?(?:以上|以下)?)")
+
+
+def _cn_counts(s: str) -> str:
+    """三件以上 → 3件以上 (a count written in Chinese numerals)."""
+    return _CN_COUNT.sub(lambda m: str(number(m.group(1))), s)
+
+
 _NONE = re.compile(r"没有收到|未收到|没收到|没有(?:被)?(?:申请|复议|起诉|诉讼)|零申请|无申请")
 _OPWORDS = {"超过": ">", "多于": ">", "大于": ">", "高于": ">", "不少于": ">=", "至少": ">=", "不低于": ">=",
             "少于": "<", "低于": "<", "小于": "<", "不超过": "<=", "不多于": "<=", "≥": ">=", "≤": "<=",
@@ -50,6 +59,7 @@ class Vocabulary:
     intents: list[tuple[str, list[str]]]
     topics: dict[str, list[str]]               # section 五's topics, for comparisons
     compare_sections: dict[str, list[str]] = field(default_factory=dict)   # section key → words
+    typos: dict[str, str] = field(default_factory=dict)    # 申情 → 申请
 
 
 @cache
@@ -69,9 +79,10 @@ def vocabulary() -> Vocabulary:
     # (公开了多少) yields to any word it overlaps (不予公开了多少); a tie in length goes to
     # the narrower figure
     pairs.sort(key=lambda p: (p[2], -len(p[0]), len(p[1].cells)))
-    columns = {t: dict(sorted(words.items(), key=lambda kv: -len(kv[0])))
+    columns = {t: dict(sorted(((w, "+".join(c) if isinstance(c, list) else c) for w, c in words.items()),
+                              key=lambda kv: -len(kv[0])))
                for t, words in data.get("columns", {}).items()}
-    return Vocabulary(metrics=[(w, m) for w, m, _ in pairs], columns=columns,
+    return Vocabulary(metrics=[(w, m) for w, m, _ in pairs], columns=columns, typos=dict(data.get("typos", {})),
                       intents=list(data["intents"].items()), topics=dict(data.get("topics", {})),
                       compare_sections=dict(data.get("compare_sections", {})))
 
@@ -100,7 +111,7 @@ class Question:
 def understand(text: str, known_agencies: list[str], corpus_years: list[int], matcher: Matcher | None = None,
                today: date | None = None) -> Question:
     voc = vocabulary()
-    s = normalise(text)
+    s = fix_typos(normalise(text))
     matcher = matcher or Matcher(known_agencies)
     found, ambiguous, unknown, years, is_range, group = scope(s, matcher, known_agencies, corpus_years, today)
     q = Question(text=text, intent="passage", agencies=found, ambiguous=ambiguous, unknown_agency=unknown,
@@ -116,19 +127,29 @@ def understand(text: str, known_agencies: list[str], corpus_years: list[int], ma
     if q.metric is not None and q.metric.key == "fees" and not re.search(r"行政事业性|金额|万元|收费项目|事业性收费", s) \
             and re.search(r"收不收费|收费吗|是否收费|要不要钱|收钱|怎么收费|收取.*费", s):
         q.metric = None                           # 收不收费: the 信息处理费 a report speaks of
-    cols = columns_in(plain, q.metric)
+    cols = columns_in(plain, q.metric) or columns_in(s, q.metric)     # 行政诉讼中（即结果纠正）
     q.column = cols[0][1] if cols else None
-    m = _CONDITION.search(re.sub(r"(?:19|20)\d{2}年", "", s))
-    if m:
+    bare = _cn_counts(re.sub(r"(?:19|20)\d{2}年", "", s))
+    m = _CONDITION.search(bare)
+    above = _ABOVE.search(bare)
+    if above and not m:
+        q.condition = (">=" if above.group(2).endswith("上") else "<=", float(above.group(1)))
+    elif m:
         q.condition = (_OPWORDS.get(m.group(1), m.group(1)), float(m.group(2)))
     elif _NONE.search(s):
         q.condition = ("=", 0.0)
     t = _TOP.search(s)
     q.top = number(t.group(1) or t.group(2)) if t else None
-    q.ascending = any(w in s for w in ("最少", "最低"))
+    q.ascending = any(w in s for w in ("最少", "最低", "倒数", "从少到多", "由少到多", "从低到高", "由低到高", "升序"))
+    last = re.search(r"倒数(?:第)?([一二两三四五六七八九十\d]+)", s)
+    if last and not q.top:
+        q.top = 1 if "第" in last.group(0) else number(last.group(1))
+    top = re.search(r"(?i)top\s*(\d+)", s)
+    if top and not q.top:
+        q.top = int(top.group(1))
     q.mean = "平均" in s
-    q.total = any(w in s for w in dict(voc.intents)["aggregate"])
-    q.refers_back = bool(re.search(r"上述|以上|这几家|这些单位|这[两三四五六七八九十\d]+家", s))
+    q.total = any(w in plain for w in dict(voc.intents)["aggregate"])
+    q.refers_back = bool(re.search(r"上述|(?<![\d一二两三四五六七八九十件个次起家万元及])以上|这几家|这些单位|这[两三四五六七八九十\d]+家", s))
     q.section = next((k for k, words in voc.compare_sections.items() if any(w in s for w in words)), None)
     intents = dict(voc.intents)
     texty = _asks_for_text(_SERIES.sub("", s))
@@ -161,13 +182,21 @@ def understand(text: str, known_agencies: list[str], corpus_years: list[int], ma
     if len(found) == 1:
         series_of_one(q)
     if group:
-        if group.plural or q.intent in ("list", "aggregate", "rank"):
+        over_years = q.intent == "rank" and re.search(r"哪一?年|哪个年", s)
+        if group.plural or (q.intent in ("list", "aggregate", "rank") and not over_years):
             q.agencies = list(group.members)
         elif len(group.members) == 1 and group.qualified:
             q.agencies, q.group = list(group.members), None
         else:
             q.ambiguous, q.group = [(group.label, list(group.members))], None
     return q
+
+
+def fix_typos(s: str) -> str:
+    """Slips of a pinyin keyboard in the figure words (申情 → 申请, 复意 → 复议)."""
+    for wrong, right in vocabulary().typos.items():
+        s = s.replace(wrong, right)
+    return s
 
 
 def series_of_one(q: Question) -> None:
@@ -240,4 +269,8 @@ def columns_in(s: str, metric: Metric | None) -> list[tuple[int, str]]:
 
 def _asks_for_text(s: str) -> bool:
     """Questions about how or why, not how many."""
-    return any(w in s for w in ("怎么", "怎样", "如何", "为什么", "措施", "做法", "问题", "不足", "情况如何", "哪些工作"))
+    return any(w in s for w in _TEXT_WORDS)
+
+
+_TEXT_WORDS = ("怎么", "怎样", "如何", "为什么", "措施", "做法", "问题", "不足", "情况如何", "哪些工作", "咋", "做了什么",
+               "做了些什么", "做了哪些", "说了什么", "怎么说", "原文", "提到", "收钱", "收不收费", "收费吗", "信息处理费")
