@@ -140,7 +140,8 @@ class Matcher:
 
 
 # ------------------------------------------------------------------ groups of agencies
-_GROUP_MARK = re.compile(r"(?:各|所有|全部|全体|哪些|哪几个|哪几家|多少个|多少家)(?:区县|县区|县市区|市县|区级|县级|市级|地)?$")
+_GROUP_MARK = re.compile(r"(?:各|所有|全部|全体|哪些|哪几个|哪几家|多少个|多少家|那几家|这几家|那些|这些|几家)(?:区县|县区|县市区|市县|区级|县级|市级|地)?$")
+_NEEDS_MARK = ("区县人民政府", "县区人民政府", "区县政府", "县区政府", "县市区政府", "区政府", "县政府")
 _GROUP_AFTER = re.compile(r"^(?:中|里|之中|当中|里面|们)")
 _GENERIC = ("单位", "部门", "机关", "机构")
 
@@ -221,6 +222,8 @@ def group_in(s: str, known: list[str]) -> Group | None:
             continue
         before, after = s[:at], s[at + len(word):]
         mark = _GROUP_MARK.search(before)
+        if word in _NEEDS_MARK and not mark:
+            continue                              # 朝阳区政府: one place's government, not a group
         plural = bool(mark) or bool(_GROUP_AFTER.match(after)) or not ending
         if mark:
             before = before[: mark.start()]

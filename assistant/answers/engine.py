@@ -13,7 +13,7 @@ from ..store import Store
 from .model import Answer, Passage, Row, Source
 from .plan import (_has_metric as _has_figure, clean_question, column_in, column_name, combine, interpretation, metric_by_key, split_parts,
                    _ALL, _REFERS, _asks_text, _years_text)
-from .understand import Metric, Question, series_of_one, understand, vocabulary
+from .understand import Metric, Question, fix_typos, series_of_one, understand, vocabulary
 
 _OPS = {">": lambda a, b: a > b, ">=": lambda a, b: a >= b, "<": lambda a, b: a < b, "<=": lambda a, b: a <= b,
         "=": lambda a, b: a == b, "!=": lambda a, b: a != b}
@@ -163,7 +163,7 @@ class Engine:
         (…多少？其中…多少？) is answered part by part, each with its own sources."""
         if not self.reports:
             return Answer("none", "语料为空：请先导入报告（python -m assistant ingest 路径）。", found=False)
-        text = clean_question(text)
+        text = fix_typos(clean_question(text))
         parts = split_parts(text)
         if context and context.get("op") == "parts" and len(parts) == 1 and _REFERS.search(text) \
                 and not _has_figure(text):

@@ -77,8 +77,13 @@ def judge_part(answer, interp: dict, plan: dict, truth: Truth, real: set) -> tup
     if want_ag != got_ag and not (op in ("list", "total", "rank") and not want_ag and not got_ag):
         return False, f"agencies {sorted(got_ag)} for {sorted(want_ag)}"
     want_years = sorted(plan.get("years") or [])
-    if want_years and sorted(interp.get("years") or []) != want_years:
+    got_years = sorted(interp.get("years") or [])
+    # a change 从2021年到2025年 asked by its two ends may be answered over the years between
+    spans = op == "trend" and len(want_years) == 2 and got_years == list(range(want_years[0], want_years[1] + 1))
+    if want_years and got_years != want_years and not spans:
         return False, f"years {interp.get('years')} for {want_years}"
+    if spans:
+        want_years = got_years
     # scope: every row inside the agencies and years asked
     for r in answer.rows:
         if want_ag and r.agency not in want_ag:
