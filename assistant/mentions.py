@@ -34,6 +34,8 @@ _SUFFIX = re.compile(r"(省|市|自治区|自治州|特别行政区|地区|盟)$
 # a county-level place cpca does not know (马龙区 before its renaming, 高新区), at the head of
 # what follows a known city: 马龙区总工会 → 马龙区 + 总工会
 _HEAD_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:区|县|市|旗))(?=[\u4e00-\u9fff]{2,}$)")
+_OTHER_BODY = re.compile(r"(?!政府|人民政府)(?:(?![的年和与及、被收申公信多几哪])[\u4e00-\u9fff]){0,7}?"
+                         r"(?:局|委员会|委|办事处|总工会|工会|联合会|妇联|残联|中心|办公室|法院|检察院|管委会|街道)")
 _BODY_END = re.compile(r"(?:局|会|处|府|厅|委|中心|办公室|院|所|站|队|馆)$")
 
 
@@ -130,6 +132,8 @@ class Matcher:
         for (a, b), names in sorted(found.items(), key=lambda x: (-(x[0][1] - x[0][0]), x[0][0])):
             if any(a < tb and ta < b for ta, tb in taken):
                 continue
+            if not _BODY_END.search(s[a:b]) and not s[a:b].endswith("政府") and _OTHER_BODY.match(s[b:]):
+                continue                          # 沭阳县城管局: another body of the place, not its government
             taken.append((a, b))
             if len(names) > 1:
                 ambiguous.append((s[a:b], sorted(names)))

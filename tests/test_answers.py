@@ -356,3 +356,87 @@ def test_one_agency_in_two_years_is_compared_or_said_missing(engine):
 def test_a_text_comparison_reads_the_subject_named(engine):
     a = engine.ask("比较曲江区总工会和承德高新区总工会在依申请公开方面的做法")
     assert a.compare and a.compare["left"]["section"] == "s3"
+
+
+# ------------------------------------------------------------------ questions as people type them
+def _gen_value(engine, agency, year, cell):
+    from assistant.agencies import canonical_name
+    for r in engine.generated:
+        if canonical_name(r.agency) == agency and r.year == year:
+            return r.figures.value(cell)
+    raise KeyError((agency, year))
+
+
+def test_several_figures_or_columns_in_one_part_are_each_answered(engine):
+    a = engine.ask("沭阳县2023年予以公开、部分公开各多少件？")
+    assert [p["figure_key"] for p in a.interpretation["parts"]] == ["granted", "partially_granted"]
+    assert [r.source.row for r in a.rows] == ["granted", "partially_granted"]
+    a = engine.ask("沭阳县2023年新收申请中自然人和商业企业分别是多少")
+    assert [r.source.col for r in a.rows] == ["natural_person", "commercial"]
+    a = engine.ask("沭阳县2023年新收多少 被复议几次 被告几次")
+    assert [p["figure_key"] for p in a.interpretation["parts"]] == ["new_received", "review", "litigation"]
+    # a figure named inside another (行政诉讼“复议后起诉”) is one figure; weak words yield
+    q = understand("2023年哪些单位“结转下年度继续办理”的申请数量不少于3件", ["宿迁市沭阳县人民政府"], [2023])
+    assert q.metric.key == "carried_forward" and q.condition == (">=", 3.0)
+    assert understand("行政诉讼“复议后起诉”的总计", [], [2023]).metric.key == "litigation_after_review"
+    assert understand("2023年不予公开了多少件", [], [2023]).metric.key == "denied"
+
+
+def test_columns_of_tables_a_and_c_are_asked_by_name(engine):
+    a = engine.ask("沭阳县2023年行政复议结果纠正多少件")
+    assert [(r.source.table, r.source.row, r.source.col) for r in a.rows] == [("C", "review", "corrected")]
+    a = engine.ask("沭阳县2023年行政诉讼中被告败诉的有几件")
+    assert {r.source.col for r in a.rows} == {"corrected"} and len(a.rows) == 2
+    q = understand("沭阳县2023年规章本年废止件数", ["宿迁市沭阳县人民政府"], [2023])
+    assert (q.metric.key, q.column) == ("rules", "repealed")
+
+
+def test_a_group_named_by_kind_is_exactly_its_members_in_the_year(engine):
+    a = engine.ask("2024年各交通运输局新收申请合计多少件")
+    members = sorted(x for x in engine.agencies if x.endswith("交通运输局") and 2024 in engine.by_agency[x])
+    assert sorted(a.interpretation["agencies"]) == members and len(members) >= 2
+    want = sum(_gen_value(engine, m, 2024, ("B", "new_received", "total")) or 0 for m in members)
+    assert a.series[0]["total"] == want
+    assert {r.agency for r in a.rows} <= set(members)
+    a = engine.ask("2020年市场监督管理局中新收申请最多的")
+    assert {r.agency for r in a.rows} <= {x for x in engine.agencies if x.endswith("市场监督管理局")}
+
+
+def test_a_bare_kind_or_place_is_asked_back_with_its_candidates(engine):
+    for question in ("财政局2023年新收多少申请", "象山区2021年新收多少申请"):
+        a = engine.ask(question)
+        assert not a.found and not a.rows, question
+        assert a.interpretation["op"] == "clarify" and len(a.interpretation["candidates"]) >= 2, question
+    # a district's other body is never that district's government
+    a = engine.ask("沭阳县城管局2023年新收多少申请")
+    assert not a.rows and a.interpretation["op"] == "not_found"
+
+
+def test_a_compound_figure_with_a_blank_part_is_never_its_printed_part(engine):
+    # seed 000 prints only 复议后起诉 总计 (0) in Table C: 行政诉讼 cannot be computed
+    a = engine.ask("承德高新区总工会2020年行政诉讼多少件")
+    assert a.rows and any(r.value is None for r in a.rows)
+    assert "无法计算" in a.text and "行政诉讼：0" not in a.text
+
+
+def test_counts_years_and_typos_as_people_type_them(engine):
+    known, years = ["宿迁市沭阳县人民政府"], list(range(2019, 2026))
+    q = understand("2023年新收申请三件以上的单位", known, years)
+    assert q.condition == (">=", 3.0) and not q.refers_back
+    assert understand("21年新收申请超过10件的单位有哪些", known, years).years == [2021]
+    assert understand("沭阳县2021年以来每年的申请", known, years).years == list(range(2021, 2026))
+    assert understand("沭阳县23到24 申请多了还是少了", known, years).years == [2023, 2024]
+    assert understand("沭阳县2024年新收申请同比增长多少", known, years).years == [2023, 2024]
+    assert understand("2020年报告（2019年版格式）", known, years).years == [2020]
+    assert understand("沭阳县2023年复意几次", known, years).metric.key == "review"
+    q = understand("2023年新收申请倒数第一的单位", known, years)
+    assert (q.intent, q.ascending, q.top) == ("rank", True, 1)
+    q = understand("沭阳县2019到2024年累计收到多少申请", known, years)
+    assert q.total and q.intent == "lookup"
+
+
+def test_riders_stay_with_their_part(engine):
+    a = engine.ask("沭阳县2023年新收了多少件申请？请注明出自哪张表哪一行。")
+    assert a.interpretation["op"] == "lookup"
+    a = engine.ask("2023年新收申请不少于10件的单位有哪些？各收了多少件")
+    assert a.interpretation["op"] == "list"
