@@ -54,6 +54,18 @@ class Stored:
 
 
 @dataclass(frozen=True)
+class Cell:
+    """One printed cell of a report: its address, value (None: blank), raw text and page."""
+    report_id: str
+    tbl: str
+    row: str
+    col: str
+    value: int | float | None
+    raw: str | None
+    page: int | None
+
+
+@dataclass(frozen=True)
 class FigureSum:
     """One report's figure: the sum of the cells asked that it printed."""
     report_id: str
@@ -62,6 +74,11 @@ class FigureSum:
     value: int | float | None     # None: no cell printed a value (blank, not 0)
     printed: int                  # cells with a value
     blank: int                    # cells printed blank
+
+
+def _number(v):
+    """A stored value as the number it is (SQLite NUMERIC keeps 3.0 as a float)."""
+    return int(v) if isinstance(v, float) and v.is_integer() else v
 
 
 _COMPARE = {">": ">", ">=": ">=", "<": "<", "<=": "<=", "=": "=", "!=": "!="}
@@ -163,9 +180,8 @@ class Store:
                                "province, city, county, file_type FROM reports ORDER BY agency, year")
         return [dict(r) for r in rows]
 
-    def cells(self, addresses: list[tuple[str, str, str]], report_ids: list[str] | None = None) -> list[dict]:
-        """The stored figures at `addresses` (of the given reports, or all): report_id, tbl,
-        row, col, value, raw, page."""
+    def cells(self, addresses: list[tuple[str, str, str]], report_ids: list[str] | None = None) -> list[Cell]:
+        """The stored figures at `addresses` (of the given reports, or all), in SQL."""
         if not addresses:
             return []
         where = " OR ".join("(tbl=? AND row=? AND col=?)" for _ in addresses)
@@ -176,7 +192,8 @@ class Store:
                 return []
             sql += f" AND report_id IN ({','.join('?' * len(report_ids))})"
             params += list(report_ids)
-        return [dict(r) for r in self.db.execute(sql, params)]
+        return [Cell(r["report_id"], r["tbl"], r["row"], r["col"], _number(r["value"]), r["raw"], r["page"])
+                for r in self.db.execute(sql, params)]
 
     def sums(self, cells: list[tuple[str, str, str]], report_ids: list[str] | None = None,
              condition: tuple[str, float] | None = None, descending: bool | None = None,
@@ -197,11 +214,12 @@ class Store:
             sql += f" AND r.id IN ({','.join('?' * len(report_ids))})"
             params += list(report_ids)
         sql += " GROUP BY r.id"
+        whole = len(set(cells))              # every cell printed with a value: the sum is computable
         if condition is not None:
-            sql += f" HAVING COUNT(f.value) = COUNT(*) AND SUM(f.value) {_COMPARE[condition[0]]} ?"
+            sql += f" HAVING COUNT(f.value) = {whole} AND SUM(f.value) {_COMPARE[condition[0]]} ?"
             params.append(condition[1])
         if descending is not None:
-            sql += (" AND" if condition is not None else " HAVING") + " COUNT(f.value) = COUNT(*)"
+            sql += (" AND" if condition is not None else " HAVING") + f" COUNT(f.value) = {whole}"
             sql += f" ORDER BY v {'DESC' if descending else 'ASC'}, r.agency, r.year"
         if limit is not None:
             sql += " LIMIT ?"
@@ -211,7 +229,7 @@ class Store:
             v = r["v"]
             if isinstance(v, float) and v.is_integer():
                 v = int(v)
-            out.append(FigureSum(r["id"], r["agency"], r["year"], v if not r["blank"] else None,
+            out.append(FigureSum(r["id"], r["agency"], r["year"], v if r["printed"] == whole else None,
                                  r["printed"], r["blank"]))
         return out
 

@@ -9,7 +9,7 @@ from datetime import date
 from ..formatting import number, percent
 from ..mentions import Matcher
 from ..schema import table
-from ..store import Store
+from ..store import Cell, Store
 from .model import Answer, Passage, Row, Source
 from .plan import (_has_metric as _has_figure, clean_question, column_in, column_name, combine, interpretation, metric_by_key, split_parts,
                    _ALL, _REFERS, _asks_text, _years_text)
@@ -72,7 +72,7 @@ class Engine:
         return cells, each
 
     def _three_rows(self, metric: Metric, report_ids: list[str] | None) -> set[str]:
-        return {c["report_id"] for c in self.store.cells(metric.three_rows, report_ids)}
+        return {c.report_id for c in self.store.cells(metric.three_rows, report_ids)}
 
     def figures(self, metric: Metric, reports: list[dict], column: str | None = None) -> dict[str, list[dict]]:
         """report id → the figures the metric reads there (absent cells left out)."""
@@ -87,29 +87,29 @@ class Engine:
                 wanted.setdefault(c, []).append(r["id"])
         found: dict[str, dict[tuple, dict]] = {}
         for row in self.store.cells(list(wanted), ids if len(ids) < 900 else None):
-            if row["report_id"] in plan:
-                found.setdefault(row["report_id"], {})[(row["tbl"], row["row"], row["col"])] = row
+            if row.report_id in plan:
+                found.setdefault(row.report_id, {})[(row.tbl, row.row, row.col)] = row
         out = {}
         for rid, (cells, each) in plan.items():
             got = found.get(rid, {})
             out[rid] = [got[c] for c in cells if c in got]
         return out
 
-    def value(self, metric: Metric, report: dict, figs: list[dict], column: str | None = None) -> int | float | None:
+    def value(self, metric: Metric, report: dict, figs: list[Cell], column: str | None = None) -> int | float | None:
         """The figure: its cells added up — None when any of them is blank or missing (a
         blank is not 0, so a sum with a blank part cannot be computed)."""
         cells, each = self.cells_for(metric, report, column)
-        values = [f["value"] for f in figs if f["value"] is not None]
+        values = [f.value for f in figs if f.value is not None]
         if not values or (not each and len(values) < len(cells)):
             return None
         total = sum(values)
         return int(total) if float(total).is_integer() else round(total, 4)
 
     def _label(self, f: dict, report: dict) -> str:
-        spec = table(f["tbl"])
-        version = self._version(report, f["tbl"])
-        row = spec.row(f["row"]).label(version)
-        col = spec.column_label(f["col"], version)
+        spec = table(f.tbl)
+        version = self._version(report, f.tbl)
+        row = spec.row(f.row).label(version)
+        col = spec.column_label(f.col, version)
         return f"{spec.number} {row} / {col}"
 
     def failed(self, report_ids: list[str], status: str = "failed") -> dict[str, list[dict]]:
@@ -127,32 +127,32 @@ class Engine:
 
     def unsure(self, report: dict, f: dict) -> str | None:
         """Why a blank figure is blank because it could not be read (None if printed blank)."""
-        addr = (f["tbl"], f["row"], f["col"])
+        addr = (f.tbl, f.row, f.col)
         for c in self.failed([report["id"]], "uncertain")[report["id"]]:
             if addr in c["cells"]:
                 return c["detail"]
         return None
 
-    def rows_for(self, metric: Metric, report: dict, figs: list[dict], warnings: list[str]) -> list[Row]:
+    def rows_for(self, metric: Metric, report: dict, figs: list[Cell], warnings: list[str]) -> list[Row]:
         failed = self.failed([report["id"]])[report["id"]]
         rows = []
         for f in figs:
-            addr = (f["tbl"], f["row"], f["col"])
+            addr = (f.tbl, f.row, f.col)
             warn = None
             for c in failed:
                 if addr in c["cells"]:
                     warn = f"{report['agency']} {report['year']}年 {self._label(f, report)}：{_explain(c)}"
                     break
-            if f["value"] is None and warn is None:
+            if f.value is None and warn is None:
                 why = self.unsure(report, f)
                 if why:
                     warn = f"{report['agency']} {report['year']}年 {self._label(f, report)}：无法确定，留空不填——{why}"
             if warn and warn not in warnings:
                 warnings.append(warn)
-            rows.append(Row(agency=report["agency"], year=report["year"], metric=metric.name, value=f["value"],
-                            unit="万元" if f["col"] == "amount_wan" else metric.unit,
-                            source=Source(report_id=report["id"], table=f["tbl"], row=f["row"], col=f["col"],
-                                          raw=f["raw"], page=f["page"], label=self._label(f, report)),
+            rows.append(Row(agency=report["agency"], year=report["year"], metric=metric.name, value=f.value,
+                            unit="万元" if f.col == "amount_wan" else metric.unit,
+                            source=Source(report_id=report["id"], table=f.tbl, row=f.row, col=f.col,
+                                          raw=f.raw, page=f.page, label=self._label(f, report)),
                             warning=warn))
         return rows
 
@@ -362,7 +362,7 @@ class Engine:
             return f"合计：无法计算——其中{sum(1 for r in rows if r.value is None)}项空白（{shown}）。"
         return f"合计：{shown} = {_fmt(_num(sum(r.value for r in rows)))}{rows[0].unit}。"
 
-    def _say(self, metric: Metric, report: dict, figs: list[dict], column: str | None = None) -> str:
+    def _say(self, metric: Metric, report: dict, figs: list[Cell], column: str | None = None) -> str:
         head = f"{report['agency']} {report['year']}年"
         if column:
             metric = Metric(**{**metric.__dict__, "name": f"{metric.name}（{column_name(column)}）"})
@@ -370,11 +370,11 @@ class Engine:
             return f"{head}：报告中没有“{metric.name}”这一项。"
         cells, each = self.cells_for(metric, report, None)
         if each or len(figs) > 1 and metric.v2019 is not None and self._version(report, "A") == 2019:
-            return f"{head}：" + "，".join(f"{self._label(f, report).split(' ', 1)[1]} {_fmt(f['value'])}" for f in figs) + "。"
+            return f"{head}：" + "，".join(f"{self._label(f, report).split(' ', 1)[1]} {_fmt(f.value)}" for f in figs) + "。"
         value = self.value(metric, report, figs, column)
-        blanks = [f for f in figs if f["value"] is None]
+        blanks = [f for f in figs if f.value is None]
         if 0 < len(blanks) < len(figs):     # a sum with a blank part is not a sum
-            shown = "，".join(f"{_part_name(f, figs)} {_fmt(f['value'])}" for f in figs)
+            shown = "，".join(f"{_part_name(f, figs)} {_fmt(f.value)}" for f in figs)
             return f"{head}{metric.name}：无法计算合计——其中{len(blanks)}项空白（{shown}）。"
         if value is None:
             why = next((w for w in (self.unsure(report, f) for f in figs) if w), None)
@@ -385,21 +385,21 @@ class Engine:
                 return (f"{head}{metric.name}：报告未印总计（空白）；六类申请人各栏之和为{_fmt(parts[0])}"
                         f"（{' + '.join(map(_fmt, parts[1]))}，系计算所得，非报告所印）。")
             return f"{head}{metric.name}：报告中该项为空白（未填报），不是0。"
-        unit = "万元" if figs[0]["col"] == "amount_wan" else metric.unit
+        unit = "万元" if figs[0].col == "amount_wan" else metric.unit
         text = f"{head}{metric.name}：{_fmt(value)}{unit}"
         if len(figs) > 1:
-            text += "（" + " + ".join(f"{_part_name(f, figs)} {_fmt(f['value'])}" for f in figs) + "）"
-        if metric.three_rows and figs[0]["row"].startswith("other_"):
+            text += "（" + " + ".join(f"{_part_name(f, figs)} {_fmt(f.value)}" for f in figs) + "）"
+        if metric.three_rows and figs[0].row.startswith("other_"):
             text += "（该报告把（六）其他处理分三行填写，此为三行之和）"
         return text + "。"
 
-    def _parts_of_blank_total(self, report: dict, figs: list[dict]):
+    def _parts_of_blank_total(self, report: dict, figs: list[Cell]):
         """A Table B total left blank while its applicant cells are printed: (their sum,
         the printed parts), or None."""
-        if len(figs) != 1 or figs[0]["tbl"] != "B" or figs[0]["col"] != "total":
+        if len(figs) != 1 or figs[0].tbl != "B" or figs[0].col != "total":
             return None
         cols = [c for c in table("B").column_keys if c != "total"]
-        cells = {c["col"]: c["value"] for c in self.store.cells([("B", figs[0]["row"], c) for c in cols],
+        cells = {c.col: c.value for c in self.store.cells([("B", figs[0].row, c) for c in cols],
                                                                [report["id"]])}
         values = [cells.get(c) for c in cols]
         known = [v for v in values if v is not None]
@@ -718,11 +718,11 @@ class Engine:
 _POINT = re.compile(r"(?=[一二三四五六七八九十]是)|(?=[（(][一二三四五六七八九十]+[）)])|(?=(?<![\d.])\d{1,2}[.、．](?!\d))|\n")
 
 
-def _part_name(f: dict, figs: list[dict]) -> str:
+def _part_name(f: dict, figs: list[Cell]) -> str:
     """A part of a sum by its row, or by its column when the parts share one row."""
-    if len({x["row"] for x in figs}) == 1:
-        return column_name(f["col"])
-    return table(f["tbl"]).row(f["row"]).labels[0]
+    if len({x.row for x in figs}) == 1:
+        return column_name(f.col)
+    return table(f.tbl).row(f.row).labels[0]
 
 
 def split_points(text: str) -> list[str]:
