@@ -20,7 +20,8 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:—|–|-|~|～|至|到)\s*((?:19|20)\d{2})\s*年?")
 _RECENT = re.compile(r"近([一二两三四五六七八九十\d]+)年")
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_SINCE = re.compile(r"((?:19|20)\d{2})\s*年?(?:以来|至今|起至今|开始至今|起)")
+_SINCE = re.compile(r"((?:19|20)\d{2})\s*年?度?(?:[^，,。？?\d年]{0,10}?)(?:以来|至今|起至今|开始至今)|((?:19|20)\d{2})\s*年?度?起")
+_PLAN_PERIOD = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
 _PREVIOUS = re.compile(r"(?:与|和|同|比|较|对比)(?:上年|上一年|前一年|去年同期|上年度)|同比|环比|比上年|较上年")
 _SHORT_RANGE = re.compile(r"(?<![\d.])([12]\d)\s*年?\s*(?:—|–|-|~|～|至|到)\s*([12]\d)\s*年?(?![\d件个次])")
 _SHORT_YEAR = re.compile(r"(?<![\d.])([12]\d)年(?!度?[前后内]|代)")
@@ -285,9 +286,12 @@ def parse_years(text: str, corpus_years: list[int], today: date | None = None) -
         a, b = sorted(int(x) for x in (m or short).groups())
         a, b = (a, b) if m else (2000 + a, 2000 + b)
         return list(range(a, b + 1)), True
+    for name, (a, b) in _PLAN_PERIOD.items():
+        if name in s:
+            return list(range(a, b + 1)), True
     m = _SINCE.search(s)
     if m and corpus_years:
-        a = int(m.group(1))
+        a = int(m.group(1) or m.group(2))
         return list(range(a, max(max(corpus_years), a) + 1)), True
     m = _RECENT.search(s)
     if m and corpus_years:

@@ -7,17 +7,18 @@ import re
 from datetime import date
 
 from ..formatting import number, percent
-from ..mentions import Matcher
+from ..mentions import Matcher, years as years_in
 from ..schema import table
 from ..store import Cell, Store
 from .model import Answer, Passage, Row, Source
 from .plan import (_has_metric as _has_figure, clean_question, column_in, column_name, combine, interpretation, metric_by_key, split_parts,
                    _ALL, _REFERS, _asks_text, _years_text)
-from .understand import Metric, Question, fix_typos, series_of_one, understand, vocabulary
+from .understand import _SERIES, Metric, Question, fix_typos, series_of_one, understand, vocabulary
 
 _OPS = {">": lambda a, b: a > b, ">=": lambda a, b: a >= b, "<": lambda a, b: a < b, "<=": lambda a, b: a <= b,
         "=": lambda a, b: a == b, "!=": lambda a, b: a != b}
 _OP_WORDS = {">": "大于", ">=": "不少于", "<": "少于", "<=": "不超过", "=": "等于", "!=": "不等于"}
+_STEP = re.compile(r"(?:(上一年|上一年度|前一年|上年度?)|(下一年|下一年度|后一年|次年))(?:呢|的|是|又|怎么|情况|$)")
 _AGAINST = re.compile(r"比它|与它|跟它|和它|同它|比上一问|多还是少|相比|比较")
 LIST_SHOWN = 50                 # reports named in a list answer, on each side of the condition
 
@@ -67,8 +68,10 @@ class Engine:
                 cells = metric.three_rows
         if column:                          # a column named instead (several: their sum)
             cols = column.split("+")
-            cells = [(t, r, col) if all(x in table(t).column_keys for x in cols) else (t, r, c)
-                     for t, r, c in cells for col in (cols if all(x in table(t).column_keys for x in cols) else [c])]
+            cells = list(dict.fromkeys(
+                (t, r, col) for t, r, c in cells
+                for col in (cols if all(x in table(t).column_keys for x in cols) else [c])))
+            each = each and len(cells) > 1
         return cells, each
 
     def _three_rows(self, metric: Metric, report_ids: list[str] | None) -> set[str]:
@@ -225,7 +228,13 @@ class Engine:
         its agencies, years and figure. Returns what was carried over."""
         if not context:
             return []
+        if context.get("op") == "parts" and context.get("parts"):
+            context = context["parts"][-1]        # the scope the last part left
         s = q.text
+        step = _STEP.search(s)
+        if step and context.get("years") and not years_in(s):
+            shift = -1 if step.group(1) else 1    # 那上一年度呢: the year before the one asked
+            q.years = [y + shift for y in context["years"]]
         refers = in_chain or bool(_REFERS.search(s))
         carried = []
         if not q.agencies and not q.unknown_agency and not q.ambiguous and context.get("agencies") and (
@@ -239,7 +248,7 @@ class Engine:
                 q.years = [y for y in q.years if any(y in self.by_agency.get(a, {}) for a in q.agencies)] or q.years
             q.year_range = len(q.years) > 1
             carried.append("年份")
-        if q.metric is None and context.get("figure_key") and not _asks_text(s):
+        if q.metric is None and context.get("figure_key") and not _asks_text(_SERIES.sub("", s)):
             q.metric = metric_by_key(context["figure_key"])
             if q.metric is not None:
                 carried.append("指标")
@@ -261,6 +270,9 @@ class Engine:
             series_of_one(q)
         if q.intent == "passage" and q.agencies and context.get("intent") == "compare_text" and len(q.agencies) >= 2:
             q.intent = "compare_text"
+        if q.intent == "passage" and len(q.agencies) == 1 and len(q.years) == 2 and _AGAINST.search(s):
+            q.intent = "compare_text"             # 与它2023年报告的同一部分相比
+            q.section = q.section or context.get("section")
         return carried
 
     def not_in_corpus(self, q: Question, why: str, mention: str | None = None) -> Answer:

@@ -15,12 +15,13 @@ OPS = {"lookup": "lookup", "list": "list", "aggregate": "total", "rank": "rank",
        "compare_text": "compare", "check": "check", "passage": "passage"}
 OP_WORDS = {"lookup": "查数", "list": "列出符合条件的单位", "total": "合计", "rank": "排序", "trend": "变化",
             "compare": "比较", "check": "核对", "passage": "查原文", "not_found": "语料中没有", "clarify": "需要说明"}
-_REFERS = re.compile(r"上述|以上|其中|这几家|这些单位|这两家|这[两三四五六七八九十\d]+家|它|该单位|该机关|他们|那[\d一二三四五六七八九十]*年|呢[？?]?$|同期|同年")
+_REFERS = re.compile(r"上述|以上|其中|这几家|这些单位|这两家|这[两三四五六七八九十\d]+家|它|该单位|该机关|他们|那[\d〇零一二三四五六七八九十]*年|呢[？?]?$|同期|同年")
 _ALL = re.compile(r"所有|全部|各单位|哪些|哪几|哪家|哪个单位|多少个单位|多少家|的单位|各地")
 _PART_SPLIT = re.compile(r"[？?；;]+|(?=其中)")
 _COMMA = re.compile(r"[，,]")
 _PAREN = re.compile(r"[（(][^（）()]*[)）]")
 _ASKS = re.compile(r"多少|几[件次起个家项]|是否|有没有|哪|吗|呢|怎么|如何|情况")
+_ASKS_STRICT = re.compile(r"多少|几[件次起个家项年]|是否|有没有|哪|吗|呢|怎么|如何|什么|谁")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 MAX_QUESTION = 500       # characters of a question that are read
 
@@ -54,16 +55,19 @@ def split_parts(text: str) -> list[str]:
         if not p:
             continue
         clauses = [c for c in _COMMA.split(p) if c.strip()]
-        if len(clauses) > 1 and all(_has_metric(c) and _ASKS.search(c) for c in clauses):
+        if len(clauses) > 1 and all(_has_metric(c) and _ASKS_STRICT.search(c) for c in clauses):
             out += [x for c in clauses for x in _by_figure(c)]
-        elif out and (not (_ASKS.search(p) or _has_metric(p)) or _rider(p, out[-1])):
+        elif out and (not (_ASKS.search(p) or _has_metric(p)) or _rider(p, out[-1])
+                      or not _ASKS_STRICT.search(p) and _INSTRUCTION.search(p)):
             out[-1] += "，" + p
         else:
             out += _by_figure(p)
     return out or [text]
 
 
-_SOURCE_ASK = re.compile(r"注明|出处|出自|来源|哪张表|哪一行|哪一页|第几页|附上|列出来|原文怎么说|怎么说的|怎么写的|原文")
+_INSTRUCTION = re.compile(r"^(?:这里|此处|请|并|需)")    # 这里请把…合并计算: how to answer, not another question
+_LEAD_RIDER = re.compile(r"^(?:附上|并附上|并附|附|并列出|同时列出|列一下|列出来|具体是|具体|到底是|究竟是)")
+_SOURCE_ASK = re.compile(r"漏填|空白还是|是不是空白|填的0|填的是0|注明|出处|出自|来源|哪张表|哪一行|哪一页|第几页|附上|列出来|原文怎么说|怎么说的|怎么写的|原文")
 _YEARISH = re.compile(r"(?:19|20)\d{2}|[12]\d年|去年|前年|今年|近.年|那.*年")
 
 
@@ -71,12 +75,15 @@ def _rider(p: str, before: str) -> bool:
     """A part that adds nothing of its own to the one before: where the figure is printed
     (请注明出自哪张表), the figures of a list just asked (各收了多少件), the words of a passage
     just asked (原文怎么说的)."""
-    if _has_metric(p) or _YEARISH.search(p) or columns_in(p, metric_by_key("new_received")) \
-            or columns_in(p, metric_by_key("review")):
+    if _YEARISH.search(p):
+        return False
+    if _LEAD_RIDER.search(p) and {m.key for _, m, _ in metrics_in(p)} <= {m.key for _, m, _ in metrics_in(before)}:
+        return True                               # 列一下，附上新收件数: the figures of the list just asked
+    if _has_metric(p) or columns_in(p, metric_by_key("new_received")) or columns_in(p, metric_by_key("review")):
         return False
     if _SOURCE_ASK.search(p):
         return True
-    return bool(re.fullmatch(r"(?:各|分别|每家|各自|都)[^，。]{0,8}(?:多少|几)[件个次起]?", p))
+    return bool(re.fullmatch(r"(?:各|分别|每家|各自|都|具体|具体是|到底|究竟)[^，。]{0,8}(?:多少|几)[件个次起]?", p))
 
 
 def _by_figure(p: str) -> list[str]:
@@ -87,6 +94,9 @@ def _by_figure(p: str) -> list[str]:
     from .understand import vocabulary as _voc
     if any(w in p for w in dict(_voc().intents)["check"]) or _asks_text(p) or re.search(r"[=＝≠]|是否等于|等于", p):
         return [p]
+    from .understand import _SUMMED
+    if _SUMMED.search(p) and len(metrics_in(_PAREN.sub("", p))) > 1:
+        return [p]                                # X和Y合计: one figure, their sum
     plain = _PAREN.sub("", p)
     found = metrics_in(plain)
     words = [w for _, _, w in found]
@@ -156,7 +166,7 @@ def interpretation(q: Question, carried: list[str]) -> dict:
             "ambiguous": [{"as_typed": a, "candidates": c} for a, c in q.ambiguous],
             "years": list(q.years), "figure": figure, "figure_key": q.metric.key if q.metric else None,
             "column": q.column, "condition": list(q.condition) if q.condition else None,
-            "top": q.top, "ascending": q.ascending, "carried": carried, "line": line}
+            "top": q.top, "ascending": q.ascending, "section": q.section, "carried": carried, "line": line}
 
 
 def _column_name(col: str) -> str:

@@ -33,8 +33,9 @@ _OPWORDS = {"超过": ">", "多于": ">", "大于": ">", "高于": ">", "不少�
             "少于": "<", "低于": "<", "小于": "<", "不超过": "<=", "不多于": "<=", "≥": ">=", "≤": "<=",
             "等于": "=", "为": "=", "是": "=", "不等于": "!=", "不为": "!=", "不是": "!=", "≠": "!="}
 _PAREN = re.compile(r"[（(][^（）()]*[)）]")
+_SUMMED = re.compile(r"合计|共计|合并|加起来|加总|之和|一共|总共")
 # an identity asked about: 一+二=七+四, 总计是否等于…之和, 加得对吗
-_CHECK = re.compile(r"[+＋].*[=＝≠]|是否等于|等不等于|是不是等于|相不相等|是不是各项|各项加起来的|是不是.{0,12}之和|是否符合|等于.*之和|之和一致|加得对|合计对不对|对不对|勾稽|逻辑校验|自洽|有无问题|加起来一致|相符")
+_CHECK = re.compile(r"[+＋].*[=＝≠]|是否闭合|数据闭合|闭合|数据质量|是否等于|等不等于|是不是等于|相不相等|是不是各项|各项加起来的|是不是.{0,12}之和|是否符合|等于.*之和|之和一致|加得对|合计对不对|对不对|勾稽|逻辑校验|自洽|有无问题|加起来一致|相符")
 # a figure asked year by year: 每年、这几年、历年、以来、走势、怎么变
 _SERIES = re.compile(r"咋变|每年|每一年|各年|这几年|近几年|历年|以来|走势如何|走势|怎么变|如何变|变化如何|趋势如何|多了还是少了|是多了|是少了|变化|趋势")
 
@@ -123,6 +124,10 @@ def understand(text: str, known_agencies: list[str], corpus_years: list[int], ma
         found_metrics = metrics_in(text_)
         if found_metrics:
             q.metric = found_metrics[0][1]
+            if len(found_metrics) > 1 and _SUMMED.search(text_):
+                # 未经复议直接起诉和复议后起诉合计: the figure that is their sum
+                union = sorted({c for _, m, _ in found_metrics for c in (m.cells or [])})
+                q.metric = next((m for _, m in voc.metrics if sorted(m.cells or []) == union), q.metric)
             break
     if q.metric is not None and q.metric.key == "fees" and not re.search(r"行政事业性|金额|万元|收费项目|事业性收费", s) \
             and re.search(r"收不收费|收费吗|是否收费|要不要钱|收钱|怎么收费|收取.*费", s):
