@@ -232,7 +232,7 @@ class Engine:
             context = context["parts"][-1]        # the scope the last part left
         s = q.text
         step = _STEP.search(s)
-        if step and context.get("years") and not years_in(s):
+        if step and context.get("years") and not years_in(s) and "结转" not in s and (s.startswith("那") or "呢" in s):
             shift = -1 if step.group(1) else 1    # 那上一年度呢: the year before the one asked
             q.years = [y + shift for y in context["years"]]
         refers = in_chain or bool(_REFERS.search(s))

@@ -239,7 +239,7 @@ def metrics_in(s: str) -> list[tuple[int, Metric, str]]:
     hits = strong or hits
     out: list[tuple[int, Metric, str]] = []
     for pos, metric, word, _ in sorted(hits, key=lambda h: h[0]):
-        cells = set(metric.cells or [])
+        cells = set(metric.cells or []) | set(metric.three_rows or [])
         if any(set(other.cells or []) < cells and other.key != metric.key for _, other, _, _ in hits if other.cells):
             continue
         if any(m.key == metric.key for _, m, _ in out):
