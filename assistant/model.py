@@ -70,6 +70,7 @@ class Report:
     id: str | None = None            # set by the store: the source file's content hash
     source: str | None = None        # the file name it was ingested from
     source_url: str | None = None    # where a crawled copy says it came from (原文链接)
+    units: dict[str, str] = field(default_factory=dict)   # "A.amount" → unit its header prints (万元)
 
     def figure(self, table: str, row: str, col: str) -> Figure | None:
         index = self.__dict__.get("_by_address")

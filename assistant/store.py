@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .model import Check, Figure, Region, Report, Section
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DDL = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS reports(
@@ -22,7 +22,7 @@ CREATE TABLE IF NOT EXISTS reports(
   agency TEXT NOT NULL, agency_printed TEXT NOT NULL, agency_kind TEXT,
   province TEXT, city TEXT, county TEXT, year INTEGER NOT NULL, year_basis TEXT,
   published TEXT, format_version INTEGER, table_versions TEXT, title TEXT, file_type TEXT,
-  pages INTEGER, warnings TEXT, ingested_at TEXT DEFAULT CURRENT_TIMESTAMP,
+  pages INTEGER, warnings TEXT, ingested_at TEXT DEFAULT CURRENT_TIMESTAMP, units TEXT,
   UNIQUE(agency, year));
 CREATE TABLE IF NOT EXISTS sections(
   report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE, ord INTEGER NOT NULL,
@@ -96,6 +96,18 @@ class Store:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.executescript(DDL)
         self.db.execute("INSERT OR IGNORE INTO meta VALUES('schema_version', ?)", (str(SCHEMA_VERSION),))
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Bring a store written by an older version up to SCHEMA_VERSION, in one transaction."""
+        version = int(self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0])
+        if version >= SCHEMA_VERSION:
+            return
+        with self.transaction() as db:           # another process may have migrated meanwhile: look again
+            columns = {r["name"] for r in db.execute("PRAGMA table_info(reports)")}
+            if "units" not in columns:           # 2: the unit a report's header prints for its amounts
+                db.execute("ALTER TABLE reports ADD COLUMN units TEXT")
+            db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),))
 
     def close(self) -> None:
         self.db.close()
@@ -163,7 +175,7 @@ class Store:
             year_basis=r["year_basis"], published=r["published"], format_version=r["format_version"],
             table_versions=json.loads(r["table_versions"] or "{}"), title=r["title"],
             file_type=r["file_type"], warnings=json.loads(r["warnings"] or "[]"), pages=r["pages"],
-            id=r["id"], source=r["source"])
+            id=r["id"], source=r["source"], units=json.loads(r["units"] or "{}"))
         report.sections = [Section(key=s["key"], title=s["title"], text=s["text"], page=s["page"], line=s["line"])
                            for s in self.db.execute("SELECT * FROM sections WHERE report_id=? ORDER BY ord", (report_id,))]
         report.figures = [Figure(table=f["tbl"], row=f["row"], col=f["col"], value=f["value"], raw=f["raw"],
@@ -177,7 +189,7 @@ class Store:
     def catalogue(self) -> list[dict]:
         """id, agency, year, format version, table versions and region of every report."""
         rows = self.db.execute("SELECT id, agency, agency_printed, year, format_version, table_versions, "
-                               "province, city, county, file_type FROM reports ORDER BY agency, year")
+                               "province, city, county, file_type, units FROM reports ORDER BY agency, year")
         return [dict(r) for r in rows]
 
     def cells(self, addresses: list[tuple[str, str, str]], report_ids: list[str] | None = None) -> list[Cell]:
@@ -290,12 +302,12 @@ class Store:
         db.execute(
             """INSERT INTO reports(id, file_hash, source, source_path, agency, agency_printed, agency_kind,
                  province, city, county, year, year_basis, published, format_version, table_versions,
-                 title, file_type, pages, warnings) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                 title, file_type, pages, warnings, units) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
             (report.id, file_hash, report.source, source_path, report.agency, report.agency_printed,
              report.agency_kind, report.region.province, report.region.city, report.region.county,
              report.year, report.year_basis, report.published, report.format_version,
              json.dumps(report.table_versions), report.title, report.file_type, report.pages,
-             json.dumps(report.warnings, ensure_ascii=False)))
+             json.dumps(report.warnings, ensure_ascii=False), json.dumps(report.units, ensure_ascii=False)))
         db.executemany("INSERT INTO sections VALUES(?,?,?,?,?,?,?)",
                        [(report.id, i, s.key, s.title, s.text, s.page, s.line) for i, s in enumerate(report.sections)])
         db.executemany("INSERT INTO figures VALUES(?,?,?,?,?,?,?,?)",

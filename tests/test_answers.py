@@ -440,3 +440,31 @@ def test_riders_stay_with_their_part(engine):
     assert a.interpretation["op"] == "lookup"
     a = engine.ask("2023年新收申请不少于10件的单位有哪些？各收了多少件")
     assert a.interpretation["op"] == "list"
+
+
+def test_amounts_in_the_unit_their_header_prints_never_added_across_units(tmp_path):
+    """2019-format 采购总金额 carries the unit its header prints; amounts in different or
+    unprinted units are never added or ranked together."""
+    from assistant.parsing import parse
+    from assistant.readers import read_bytes
+    from collections import defaultdict
+    by_year = defaultdict(list)
+    for r in generate(400, seed=5):
+        if r.year <= 2020 and r.figures.value(("A", "procurement", "amount")) is not None:
+            by_year[r.year].append(r)
+    picked = next(rs for rs in by_year.values() if len(rs) >= 3)[:3]
+    store = Store(tmp_path / "index")
+    for r, unit in zip(picked, ("（万元）", "（万元）", "（元）")):
+        text = render(r, "txt").decode("utf-8").replace("采购总金额", "采购总金额" + unit)
+        assert parse(read_bytes(text.encode("utf-8"), "x.txt")).units == {"A.amount": unit[1:-1]}
+        ingest_bytes(store, text.encode("utf-8"), f"{r.stem}.txt")
+    e = Engine(store)
+    a = e.ask(f"{picked[0].year}年政府集中采购总金额合计多少")
+    wan = picked[:2]
+    assert a.series[0]["reports"] == 2
+    assert a.series[0]["total"] == sum(r.figures.value(("A", "procurement", "amount")) for r in wan)
+    assert all(row.unit == "万元" for row in a.rows)
+    assert any("单位" in w and "未计入" in w for w in a.warnings)
+    one = e.ask(f"{picked[2].agency}{picked[2].year}年政府集中采购总金额")
+    assert one.rows and one.rows[0].unit == "元"
+    store.close()

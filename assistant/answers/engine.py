@@ -108,7 +108,16 @@ class Engine:
         total = sum(values)
         return int(total) if float(total).is_integer() else round(total, 4)
 
-    def _label(self, f: dict, report: dict) -> str:
+    def unit(self, metric: Metric, report: dict, col: str) -> str:
+        """The unit of a figure: 万元 for the amounts the 2021 form prints in 万元, what the
+        report's own header prints for the others (采购总金额（元）), else the metric's."""
+        if col == "amount_wan":
+            return "万元"
+        if metric.unit_from_header or col == "amount":
+            return json.loads(report.get("units") or "{}").get(f"A.{col}", "")
+        return metric.unit
+
+    def _label(self, f: Cell, report: dict) -> str:
         spec = table(f.tbl)
         version = self._version(report, f.tbl)
         row = spec.row(f.row).label(version)
@@ -128,7 +137,7 @@ class Engine:
                 cache[c["report_id"]].append(c)
         return {i: cache[i] for i in report_ids}
 
-    def unsure(self, report: dict, f: dict) -> str | None:
+    def unsure(self, report: dict, f: Cell) -> str | None:
         """Why a blank figure is blank because it could not be read (None if printed blank)."""
         addr = (f.tbl, f.row, f.col)
         for c in self.failed([report["id"]], "uncertain")[report["id"]]:
@@ -153,7 +162,7 @@ class Engine:
             if warn and warn not in warnings:
                 warnings.append(warn)
             rows.append(Row(agency=report["agency"], year=report["year"], metric=metric.name, value=f.value,
-                            unit="万元" if f.col == "amount_wan" else metric.unit,
+                            unit=self.unit(metric, report, f.col),
                             source=Source(report_id=report["id"], table=f.tbl, row=f.row, col=f.col,
                                           raw=f.raw, page=f.page, label=self._label(f, report)),
                             warning=warn))
@@ -325,7 +334,24 @@ class Engine:
 
     def _comparable(self, metric: Metric, reports: list[dict], warnings: list[str]) -> list[dict]:
         """Reports whose figures measure the same thing: for a metric the two format versions
-        measure differently, only the newer version's reports, said in a warning."""
+        measure differently, only the newer version's reports, said in a warning; for a
+        metric whose unit each report's header prints, only the reports of the commonest
+        printed unit (an amount in 元 is never added to one in 万元, nor one of no printed unit)."""
+        if metric.unit_from_header:
+            printed = [r for r in reports if self._version(r, "A") == 2019]
+            by_unit: dict[str, list[dict]] = {}
+            for r in printed:
+                by_unit.setdefault(self.unit(metric, r, "amount"), []).append(r)
+            known = {u: rs for u, rs in by_unit.items() if u}
+            if not known:
+                if printed:
+                    warnings.append(f"{metric.name}：{len(printed)}份报告的表头未注明金额单位，不相加、不排序")
+                return []
+            unit = max(known, key=lambda u: len(known[u]))
+            left = len(printed) - len(known[unit])
+            if left:
+                warnings.append(f"{metric.name}：另有{left}份报告的金额单位不是“{unit}”或未注明，未计入")
+            return known[unit]
         if metric.v2019 is None:
             return reports
         old = [r for r in reports if self._version(r, "A") == 2019]
@@ -397,8 +423,8 @@ class Engine:
                 return (f"{head}{metric.name}：报告未印总计（空白）；六类申请人各栏之和为{_fmt(parts[0])}"
                         f"（{' + '.join(map(_fmt, parts[1]))}，系计算所得，非报告所印）。")
             return f"{head}{metric.name}：报告中该项为空白（未填报），不是0。"
-        unit = "万元" if figs[0].col == "amount_wan" else metric.unit
-        text = f"{head}{metric.name}：{_fmt(value)}{unit}"
+        unit = self.unit(metric, report, figs[0].col)
+        text = f"{head}{metric.name}：{_fmt(value)}{unit}" + ("（报告表头未注明金额单位）" if metric.unit_from_header and not unit else "")
         if len(figs) > 1:
             text += "（" + " + ".join(f"{_part_name(f, figs)} {_fmt(f.value)}" for f in figs) + "）"
         if metric.three_rows and figs[0].row.startswith("other_"):

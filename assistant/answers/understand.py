@@ -51,6 +51,7 @@ class Metric:
     v2021: list[tuple[str, str, str]] | None = None
     three_rows: list[tuple[str, str, str]] | None = None
     note: str | None = None
+    unit_from_header: bool = False             # the unit is what each report's header prints (采购总金额)
 
 
 @dataclass
@@ -73,7 +74,7 @@ def vocabulary() -> Vocabulary:
                         v2019=[tuple(c) for c in m["v2019"]] if "v2019" in m else None,
                         v2021=[tuple(c) for c in m["v2021"]] if "v2021" in m else None,
                         three_rows=[tuple(c) for c in m["three_rows"]] if "three_rows" in m else None,
-                        note=m.get("note"))
+                        note=m.get("note"), unit_from_header=m.get("unit_from_header", False))
         weak, loose = set(m.get("weak", ())), set(m.get("loose", ()))
         pairs += [(w, metric, 2 if w in weak else 1 if w in loose else 0) for w in m["words"]]
     # a weak word (申请, 收到) names a figure only when no other word does; a loose one

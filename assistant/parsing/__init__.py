@@ -79,6 +79,7 @@ def parse(doc: Document) -> Report:
         figures=extraction.figures,
         warnings=warnings,
         pages=doc.pages,
+        units=dict(extraction.units),
     )
     present = {f.address for f in report.figures}
     unread = [tables.unread(t, versions.get(t) or fmt, _why_unread(t, t in missing, layout), present)

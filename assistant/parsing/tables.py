@@ -30,6 +30,7 @@ class Extraction:
     vanish: bool = False
     evident: bool = False
     probe: bool = False                 # only look for that evidence: decode nothing
+    units: dict[str, str] = field(default_factory=dict)   # "A.amount" → the unit its header prints
 
     seen: set[tuple[str, str, str]] = field(default_factory=set)
 
@@ -105,6 +106,9 @@ def _labels(cells: list[Cell]) -> list[Cell]:
 
 
 # ------------------------------------------------------------------ Table A
+_UNIT = re.compile(r"[（(](?:单位[:：])?(亿元|万元|千元|元)[)）]")     # 采购总金额（万元）
+
+
 def extract_a(rows: list[list[Cell]], out: Extraction) -> None:
     spec = table("A")
     column_candidates = list(enumerate(c.labels for c in spec.columns))   # keyed by index
@@ -127,6 +131,10 @@ def extract_a(rows: list[list[Cell]], out: Extraction) -> None:
                   for c in cells]
         if any(h is not None for h in header) and (any(w in first for w in spec.header_words) or not key):
             columns = [spec.columns[h] for h in header if h is not None]
+            for h, c in zip(header, cells):
+                unit = _UNIT.search(squeeze(c.text)) if h is not None and spec.columns[h].key.startswith("amount") else None
+                if unit:
+                    out.units[f"A.{spec.columns[h].key}"] = unit.group(1)
             votes.update(c.version for c in columns if c.version)
             continue
         if not key:
