@@ -145,7 +145,7 @@ class Matcher:
 
 
 # ------------------------------------------------------------------ groups of agencies
-_GROUP_MARK = re.compile(r"(?:各|所有|全部|全体|哪些|哪几个|哪几家|多少个|多少家|那几家|这几家|那些|这些|几家)(?:区县|县区|县市区|市县|区级|县级|市级|地)?$")
+_GROUP_MARK = re.compile(r"(?:各|所有|全部|全体|哪些|哪几个|哪几家|多少个|多少家|那几家|这几家|那些|这些|几家|几个|有年报的|有报告的)(?:区县|县区|县市区|市县|区级|县级|市级|地)?$")
 _NEEDS_MARK = ("区县人民政府", "县区人民政府", "区县政府", "县区政府", "县市区政府", "区政府", "县政府")
 _GROUP_AFTER = re.compile(r"^(?:中|里|之中|当中|里面|们)")
 _GENERIC = ("单位", "部门", "机关", "机构")
@@ -240,6 +240,8 @@ def group_in(s: str, known: list[str]) -> Group | None:
         if not ending and not place:
             continue                                        # 哪些单位 alone: every agency, no group
         members = [a for a in known if (not ending or a.endswith(ending)) and (not place or place in a)]
+        if not members and place and ending:
+            return None                           # 芜湖市总工会: a body of that place the corpus lacks
         if not members:
             continue
         if before and not place and re.search(r"[\u4e00-\u9fff]$", before) and not mark:

@@ -13,11 +13,24 @@ from ..store import Cell, Store
 from .model import Answer, Passage, Row, Source
 from .plan import (_has_metric as _has_figure, clean_question, column_in, column_name, combine, interpretation, metric_by_key, split_parts,
                    _ALL, _REFERS, _asks_text, _years_text)
-from .understand import _SERIES, Metric, Question, fix_typos, series_of_one, understand, vocabulary
+from .understand import _SERIES, Metric, Question, decide_intent, fix_typos, series_of_one, understand, vocabulary
 
 _OPS = {">": lambda a, b: a > b, ">=": lambda a, b: a >= b, "<": lambda a, b: a < b, "<=": lambda a, b: a <= b,
         "=": lambda a, b: a == b, "!=": lambda a, b: a != b}
 _OP_WORDS = {">": "大于", ">=": "不少于", "<": "少于", "<=": "不超过", "=": "等于", "!=": "不等于"}
+_IT = re.compile(r"它|该单位|该机关|其(?!中|他|它)")
+_WITHIN = re.compile(r"其中|哪几家|哪家|哪些|这几家.*(?:加起来|合计|一共|总共)|排|最多|最少")
+_TWO_YEARS = re.compile(r"这两年|这两个年份|两年比|这两个年度")
+_COUNT = re.compile(r"(?:这|那|上述)([两三四五六七八九十\d])(?:家|个)")
+
+
+def _count_named(s: str) -> int | None:
+    """这两家 → 2, 上述四家 → 4."""
+    from ..mentions import number
+    m = _COUNT.search(s)
+    return number(m.group(1)) if m else None
+
+
 _STEP = re.compile(r"(?:(上一年|上一年度|前一年|上年度?)|(下一年|下一年度|后一年|次年))(?:呢|的|是|又|怎么|情况|$)")
 _AGAINST = re.compile(r"比它|与它|跟它|和它|同它|比上一问|多还是少|相比|比较")
 LIST_SHOWN = 50                 # reports named in a list answer, on each side of the condition
@@ -178,7 +191,8 @@ class Engine:
         text = fix_typos(clean_question(text))
         parts = split_parts(text)
         if context and context.get("op") == "parts" and len(parts) == 1 and _REFERS.search(text) \
-                and not _has_figure(text):
+                and not _has_figure(text) and not _asks_text(text) and (years_in(text) or _STEP.search(text)
+                                                                        or self.matcher.find(text)):
             # 那2023年呢？ after a question of several parts: each part again, with the new scope
             answers = [self._ask_one(text, filters, part, in_chain=False) for part in context["parts"]]
             return combine(answers)
@@ -208,6 +222,7 @@ class Engine:
             if not q.agencies:
                 return self.not_in_corpus(q, f"语料中没有{q.group.label}{self._scope(q)}的报告")
         meaning = interpretation(q, carried)
+        meaning["memory"] = _remember((context or {}).get("memory"), q)
         if q.refers_back and not q.agencies:
             meaning.update(op="clarify", candidates=[])
             meaning["line"] = "按：“上述”单位 · 本问没有上文可以沿用"
@@ -233,25 +248,49 @@ class Engine:
         return a
 
     def _carry(self, q: Question, context: dict | None, in_chain: bool) -> list[str]:
-        """Fill what a follow-up or a later part leaves out from the previous question:
-        its agencies, years and figure. Returns what was carried over."""
+        """Fill what a follow-up or a later part leaves out from the question before: its
+        agencies, years and figure (and, for 这两家 / 这两年, those the chat named last).
+        Returns what was carried over."""
         if not context:
             return []
         if context.get("op") == "parts" and context.get("parts"):
             context = context["parts"][-1]        # the scope the last part left
         s = q.text
+        memory = context.get("memory") or {}
         step = _STEP.search(s)
         if step and context.get("years") and not years_in(s) and "结转" not in s and (s.startswith("那") or "呢" in s):
             shift = -1 if step.group(1) else 1    # 那上一年度呢: the year before the one asked
             q.years = [y + shift for y in context["years"]]
-        refers = in_chain or bool(_REFERS.search(s))
+        refers = in_chain or bool(_REFERS.search(s)) or q.refers_back
         carried = []
-        if not q.agencies and not q.unknown_agency and not q.ambiguous and context.get("agencies") and (
-                refers or not _ALL.search(s)) and (refers or q.metric is None or not q.years):
-            q.agencies = [a for a in context["agencies"] if a in self.by_agency]
+        before = [a for a in context.get("agencies") or [] if a in self.by_agency]
+        if q.ambiguous and not q.agencies and refers:   # 温州那家: the one of the chat it can mean
+            fits = [a for a in before + list(memory.get("agencies", [])) if a in q.ambiguous[0][1]]
+            if fits:
+                q.agencies, q.ambiguous = list(dict.fromkeys(fits))[:1], []
+                carried.append("单位")
+        n = _count_named(s)
+        if q.refers_back and not q.agencies and not q.unknown_agency:
+            recent = [a for a in memory.get("agencies", []) if a in self.by_agency]
+            if n and len(before) != n and len(recent) >= n:
+                q.agencies = recent[-n:]          # 这两家: the last two the chat named
+            else:
+                q.agencies = before or recent
             if q.agencies:
                 carried.append("单位")
-        if not q.years and context.get("years") and ("单位" in carried or refers):
+        elif q.agencies and before and _IT.search(s) and not set(before) & set(q.agencies):
+            q.agencies = before + q.agencies     # 它和常德市武陵区退役军人事务局相比
+            carried.append("单位")
+        elif not q.agencies and not q.unknown_agency and not q.ambiguous and q.group is None and before and (
+                refers or not _ALL.search(s)):
+            q.agencies = before
+            carried.append("单位")
+        if _TWO_YEARS.search(s) and not q.years and len(memory.get("years", [])) >= 2:
+            q.years = sorted(memory["years"][-2:])            # 这两年比
+            q.year_range = True
+            carried.append("年份")
+        if not q.years and context.get("years") and (
+                "单位" in carried or refers or context.get("op") in ("clarify", "list", "rank", "total", "lookup")):
             q.years = list(context["years"])
             if "单位" not in carried and q.agencies:       # the question's own agencies: their years
                 q.years = [y for y in q.years if any(y in self.by_agency.get(a, {}) for a in q.agencies)] or q.years
@@ -262,27 +301,40 @@ class Engine:
             if q.metric is not None:
                 carried.append("指标")
                 q.column = column_in(s, q.metric) or context.get("column")
-                if q.intent in ("passage",):
-                    q.intent = context.get("intent") if context.get("intent") in (
-                        "lookup", "trend", "rank", "list", "aggregate") else "lookup"
-        if q.years and context.get("years") and _AGAINST.search(s) and set(q.years) != set(context["years"]):
+        if q.years and context.get("years") and _AGAINST.search(s) and set(q.years) != set(context["years"]) \
+                and len(q.years) == 1:
             q.years = sorted(set(q.years) | set(context["years"]))      # 2024年比它多还是少
             q.year_range = True
             carried.append("对比的年份")
-        if "单位" in carried and q.intent in ("aggregate", "list") and q.metric is not None:
-            q.intent = "lookup"
-        if "单位" in carried and q.intent == "passage" and q.metric is not None and not _asks_text(s):
-            q.intent = "lookup"                   # 被告上法庭的呢？ — a figure of the same agency
-        if "单位" in carried and q.intent == "lookup" and q.total and len(q.agencies) > 1:
-            pass
-        if "单位" in carried and len(q.agencies) == 1:
-            series_of_one(q)
-        if q.intent == "passage" and q.agencies and context.get("intent") == "compare_text" and len(q.agencies) >= 2:
-            q.intent = "compare_text"
-        if q.intent == "passage" and len(q.agencies) == 1 and len(q.years) == 2 and _AGAINST.search(s):
-            q.intent = "compare_text"             # 与它2023年报告的同一部分相比
-            q.section = q.section or context.get("section")
+        if carried:
+            self._redecide(q, s, carried, context)
         return carried
+
+    def _redecide(self, q: Question, s: str, carried: list[str], context: dict) -> None:
+        """The kind of question again, now that it has the agencies, years or figure it
+        took from the question before."""
+        within = "单位" in carried and len(q.agencies) > 1 and _WITHIN.search(s)
+        named = q.agencies if "单位" in carried and not within else []
+        previous = q.intent
+        decide_intent(q, s, named)
+        if within:                                # 其中哪几家 / 这几家加起来: the agencies carried, as a group
+            from ..mentions import Group
+            q.group = Group(label="上述单位", members=list(q.agencies), plural=True, qualified=False)
+        if q.intent == "passage" and q.metric is not None and q.agencies and not _asks_text(_SERIES.sub("", s)):
+            q.intent = context.get("intent") if context.get("intent") in ("lookup", "trend") else "lookup"
+        if q.intent == "passage" and previous != "passage":
+            q.intent = previous
+        if q.intent == "rank" and q.agencies and q.group is None and not re.search(r"哪一?年|哪个年", s) \
+                and len(q.agencies) > 1:
+            q.intent = "lookup"                   # 这两家谁多: the figures side by side
+        if len(q.agencies) == 1:
+            series_of_one(q)
+        if q.intent == "passage" and len(q.agencies) >= 2 and context.get("intent") == "compare_text":
+            q.intent = "compare_text"
+        if q.intent in ("passage", "compare_text") and len(q.agencies) == 1 and len(q.years) == 2 and _AGAINST.search(s):
+            q.intent = "compare_text"             # 与它2023年报告的同一部分相比
+        if q.intent == "compare_text" or (q.intent == "passage" and not q.section):
+            q.section = q.section or context.get("section")
 
     def not_in_corpus(self, q: Question, why: str, mention: str | None = None) -> Answer:
         near = self.closest(mention) if mention else []
@@ -756,7 +808,15 @@ class Engine:
 _POINT = re.compile(r"(?=[一二三四五六七八九十]是)|(?=[（(][一二三四五六七八九十]+[）)])|(?=(?<![\d.])\d{1,2}[.、．](?!\d))|\n")
 
 
-def _part_name(f: dict, figs: list[Cell]) -> str:
+def _remember(memory: dict | None, q: Question) -> dict:
+    """The agencies and years a chat has named so far, most recent last (这两家, 这两年)."""
+    memory = memory or {}
+    agencies = [a for a in memory.get("agencies", []) if a not in q.agencies] + list(q.agencies)
+    years = [y for y in memory.get("years", []) if y not in q.years] + list(q.years)
+    return {"agencies": agencies[-12:], "years": years[-12:]}
+
+
+def _part_name(f: Cell, figs: list[Cell]) -> str:
     """A part of a sum by its row, or by its column when the parts share one row."""
     if len({x.row for x in figs}) == 1:
         return column_name(f.col)

@@ -15,7 +15,7 @@ OPS = {"lookup": "lookup", "list": "list", "aggregate": "total", "rank": "rank",
        "compare_text": "compare", "check": "check", "passage": "passage"}
 OP_WORDS = {"lookup": "查数", "list": "列出符合条件的单位", "total": "合计", "rank": "排序", "trend": "变化",
             "compare": "比较", "check": "核对", "passage": "查原文", "not_found": "语料中没有", "clarify": "需要说明"}
-_REFERS = re.compile(r"上述|以上|其中|这几家|这些单位|这两家|这[两三四五六七八九十\d]+家|它|该单位|该机关|他们|那[\d〇零一二三四五六七八九十]*年|呢[？?]?$|同期|同年")
+_REFERS = re.compile(r"上述|以上|其中|那份|这份|该报告|同一年|同一年度|当年|这几家|这些单位|这两家|这[两三四五六七八九十\d]+家|它|该单位|该机关|他们|那[\d〇零一二三四五六七八九十]*年|呢[？?]?$|同期|同年")
 _ALL = re.compile(r"所有|全部|各单位|哪些|哪几|哪家|哪个单位|多少个单位|多少家|的单位|各地")
 _PART_SPLIT = re.compile(r"[？?；;]+|(?=其中)")
 _COMMA = re.compile(r"[，,]")
@@ -62,7 +62,24 @@ def split_parts(text: str) -> list[str]:
             out[-1] += "，" + p
         else:
             out += _by_figure(p)
-    return out or [text]
+    return _same_figure_merged(out) or [text]
+
+
+def _same_figure_merged(parts: list[str]) -> list[str]:
+    """A part that asks again the figure of the part before, naming nothing new (收到过申请吗？
+    收到几件？ / 多了还是少了？差多少？), is one question with it."""
+    out: list[str] = []
+    for p in parts:
+        if out and not _YEARISH.search(p) and metrics_in(p) and \
+                [m.key for _, m, _ in metrics_in(p)] == [m.key for _, m, _ in metrics_in(out[-1])] and \
+                columns_in(p, metrics_in(p)[0][1]) == [] and len(p) <= 12:
+            out[-1] += "，" + p
+        elif out and not metrics_in(p) and not _YEARISH.search(p) and len(p) <= 8 and \
+                re.fullmatch(r"(?:有|差|是|共|一共|到底|具体)?[^，。]{0,4}(?:多少|几[件个次起家]?)[件个次起]?", p):
+            out[-1] += "，" + p                   # 差多少？ 有几件？
+        else:
+            out.append(p)
+    return out
 
 
 _INSTRUCTION = re.compile(r"^(?:这里|此处|请|并|需)")    # 这里请把…合并计算: how to answer, not another question

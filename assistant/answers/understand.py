@@ -33,6 +33,8 @@ _OPWORDS = {"超过": ">", "多于": ">", "大于": ">", "高于": ">", "不少�
             "少于": "<", "低于": "<", "小于": "<", "不超过": "<=", "不多于": "<=", "≥": ">=", "≤": "<=",
             "等于": "=", "为": "=", "是": "=", "不等于": "!=", "不为": "!=", "不是": "!=", "≠": "!="}
 _PAREN = re.compile(r"[（(][^（）()]*[)）]")
+_REFERS_BACK = re.compile(r"上述|(?<![\d一二两三四五六七八九十件个次起家万元及])以上|这几家|这些单位|这[两三四五六七八九十\d]+家|"
+                          r"这两个单位|这两个|这几个单位|那几家|那两家|这几家政府")
 _SUMMED = re.compile(r"合计|共计|合并|加起来|加总|之和|一共|总共")
 # an identity asked about: 一+二=七+四, 总计是否等于…之和, 加得对吗
 _CHECK = re.compile(r"[+＋].*[=＝≠]|是否闭合|数据闭合|闭合|数据质量|是否等于|等不等于|是不是等于|相不相等|是不是各项|各项加起来的|是不是.{0,12}之和|是否符合|等于.*之和|之和一致|加得对|合计对不对|对不对|勾稽|逻辑校验|自洽|有无问题|加起来一致|相符")
@@ -155,8 +157,28 @@ def understand(text: str, known_agencies: list[str], corpus_years: list[int], ma
         q.top = int(top.group(1))
     q.mean = "平均" in s
     q.total = any(w in plain for w in dict(voc.intents)["aggregate"])
-    q.refers_back = bool(re.search(r"上述|(?<![\d一二两三四五六七八九十件个次起家万元及])以上|这几家|这些单位|这[两三四五六七八九十\d]+家", s))
+    q.refers_back = bool(_REFERS_BACK.search(s))
     q.section = next((k for k, words in voc.compare_sections.items() if any(w in s for w in words)), None)
+    decide_intent(q, s, found, unknown, ambiguous, group)
+    if len(found) == 1:
+        series_of_one(q)
+    if group:
+        over_years = q.intent == "rank" and re.search(r"哪一?年|哪个年", s)
+        if group.plural or (q.intent in ("list", "aggregate", "rank") and not over_years):
+            q.agencies = list(group.members)
+        elif len(group.members) == 1 and group.qualified:
+            q.agencies, q.group = list(group.members), None
+        else:
+            q.ambiguous, q.group = [(group.label, list(group.members))], None
+    return q
+
+
+def decide_intent(q: Question, s: str, found: list[str], unknown=None, ambiguous=None, group=None) -> None:
+    """What kind of question it is, from its words and what it names (also run again when a
+    follow-up has taken its figure or its agencies from the question before)."""
+    voc = vocabulary()
+    years = q.years
+    q.intent = "passage"
     intents = dict(voc.intents)
     texty = _asks_for_text(_SERIES.sub("", s))
     figure_compare = q.metric is not None and not texty and not q.section
@@ -185,17 +207,6 @@ def understand(text: str, known_agencies: list[str], corpus_years: list[int], ma
         q.intent = "lookup"
     elif q.metric and not found and any(w in s for w in intents["lookup"]) and not texty:
         q.intent = "aggregate"
-    if len(found) == 1:
-        series_of_one(q)
-    if group:
-        over_years = q.intent == "rank" and re.search(r"哪一?年|哪个年", s)
-        if group.plural or (q.intent in ("list", "aggregate", "rank") and not over_years):
-            q.agencies = list(group.members)
-        elif len(group.members) == 1 and group.qualified:
-            q.agencies, q.group = list(group.members), None
-        else:
-            q.ambiguous, q.group = [(group.label, list(group.members))], None
-    return q
 
 
 def fix_typos(s: str) -> str:
