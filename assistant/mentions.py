@@ -17,8 +17,8 @@ from .parsing.metadata import arabic_dates
 from .schema import load
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:—|–|-|~|～|至|到)\s*((?:19|20)\d{2})\s*年?")
-_RECENT = re.compile(r"近([一二两三四五六七八九十\d]+)年")
+_RANGE = re.compile(r"(?:from\s*)?((?:19|20)\d{2})\s*年?\s*(?:—|–|-|~|～|至|到|→|->|to)\s*((?:19|20)\d{2})\s*年?", re.I)
+_RECENT = re.compile(r"(?:近|最近|这)([一二两三四五六七八九十\d]+)年")
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _SINCE = re.compile(r"((?:19|20)\d{2})\s*年?度?(?:[^，,。？?\d年]{0,10}?)(?:以来|至今|起至今|开始至今)|((?:19|20)\d{2})\s*年?度?起")
 _PLAN_PERIOD = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
@@ -37,6 +37,7 @@ _SUFFIX = re.compile(r"(省|市|自治区|自治州|特别行政区|地区|盟)$
 _HEAD_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:区|县|市|旗))(?=[\u4e00-\u9fff]{2,}$)")
 _OTHER_BODY = re.compile(r"(?!政府|人民政府)(?:(?![的年和与及、被收申公信多几哪])[\u4e00-\u9fff]){0,7}?"
                          r"(?:局|委员会|委|办事处|总工会|工会|联合会|妇联|残联|中心|办公室|法院|检察院|管委会|街道)")
+_PLACE_GROUP = re.compile(r"(?:的|之)?(?:各|所有|全部|下属|所属)?(?:单位|部门|机关)")
 _BODY_END = re.compile(r"(?:局|会|处|府|厅|委|中心|办公室|院|所|站|队|馆)$")
 
 
@@ -95,7 +96,8 @@ def aliases(name: str) -> tuple[str, ...]:
         for long, shorts in load().short_forms:
             if alias.endswith(long) and len(alias) > len(long):
                 out.update(alias[: -len(long)] + short for short in shorts)
-    return tuple(sorted((a for a in out if len(a) >= 3 or a == name), key=len, reverse=True))
+    return tuple(sorted((a for a in out if len(a) >= 3 or a == name or (len(a) == 2 and a.endswith("县"))),
+                        key=len, reverse=True))
 
 
 class Matcher:
@@ -133,8 +135,9 @@ class Matcher:
         for (a, b), names in sorted(found.items(), key=lambda x: (-(x[0][1] - x[0][0]), x[0][0])):
             if any(a < tb and ta < b for ta, tb in taken):
                 continue
-            if not _BODY_END.search(s[a:b]) and not s[a:b].endswith("政府") and _OTHER_BODY.match(s[b:]):
-                continue                          # 沭阳县城管局: another body of the place, not its government
+            if not _BODY_END.search(s[a:b]) and not s[a:b].endswith("政府") and (
+                    _OTHER_BODY.match(s[b:]) or _PLACE_GROUP.match(s[b:])):
+                continue                          # 沭阳县城管局, 洪泽区的各单位: not the place's government
             taken.append((a, b))
             if len(names) > 1:
                 ambiguous.append((s[a:b], sorted(names)))
@@ -215,6 +218,17 @@ class Group:
     members: list[str]
     plural: bool
     qualified: bool                 # a place narrows the kind (承德的信访局)
+    joined: bool = False            # place and kind written as one name (临沂市总工会), not 临沂的总工会
+
+
+_CITY_LEVEL = re.compile(r"市本级|本级部门|不含区县|不含县区|市直")
+
+
+def _county_in(name: str) -> bool:
+    """Whether an agency belongs to a county-level place (区/县/县级市), not to the city itself."""
+    place = place_of(name)
+    return bool(place.region.county and place.region.county in name) or bool(
+        place.prefix_is_place and _HEAD_PLACE.match(place.remainder or "") and _BODY_END.search(place.remainder or ""))
 
 
 def group_in(s: str, known: list[str]) -> Group | None:
@@ -232,16 +246,20 @@ def group_in(s: str, known: list[str]) -> Group | None:
         plural = bool(mark) or bool(_GROUP_AFTER.match(after)) or not ending
         if mark:
             before = before[: mark.start()]
-        place = None
+        place, joined = None, False
         for typed, printed in _places(tuple(known)):
-            if re.search(re.escape(typed) + r"(?:的|之|所属|下属)?$", before):
-                place = printed
+            m = re.search(re.escape(typed) + r"(的|之|所属|下属)?$", before)
+            if m:
+                place, joined = printed, not m.group(1)
                 break
         if not ending and not place:
             continue                                        # 哪些单位 alone: every agency, no group
         members = [a for a in known if (not ending or a.endswith(ending)) and (not place or place in a)]
+        if _CITY_LEVEL.search(s):                 # 市本级（不含区县）: the city's own bodies
+            members = [a for a in members if not _county_in(a)]
         if not members and place and ending:
-            return None                           # 芜湖市总工会: a body of that place the corpus lacks
+            # 芜湖市总工会: a body of a corpus place that the corpus lacks — not a fuzzy match
+            return Group(label=place + word, members=[], plural=False, qualified=True, joined=True)
         if not members:
             continue
         if before and not place and re.search(r"[\u4e00-\u9fff]$", before) and not mark:
@@ -249,7 +267,8 @@ def group_in(s: str, known: list[str]) -> Group | None:
             if re.search(r"(?:市|区|县|省|州|旗|镇|乡)$", before):
                 return None
         label = (place or "") + (("各" if plural else "") + word if ending else "各单位")
-        return Group(label=label, members=sorted(members), plural=plural, qualified=bool(place))
+        return Group(label=label, members=sorted(members), plural=plural, qualified=bool(place),
+                     joined=joined and bool(ending))
     # a place written alone whose 人民政府 the corpus lacks: its agencies (马龙区 → 司法局,
     # 总工会, 城市管理局 of 马龙区)
     for typed, printed in _places(tuple(known)):
@@ -339,8 +358,10 @@ def fuzzy(s: str, known: list[str]) -> list[str]:
         for start in range(0, len(s) - n + 1):
             window = s[start:start + n]
             for i in range(n if n > 3 else n - 1):
+                if window[i] in "区县市旗州镇乡":
+                    continue                      # 象山县 is another place than 象山区, not a slip
                 for ch, name in index.get(window[:i] + "\0" + window[i + 1:], ()):
-                    if ch != window[i]:
+                    if ch != window[i] and ch not in "区县市旗州镇乡":
                         hits.add(name)
     return sorted(hits)
 
@@ -369,6 +390,8 @@ def scope(text: str, matcher: Matcher, known: list[str], corpus_years: list[int]
         # a group said as such (各总工会, …中) before a name with one wrong character; a bare
         # kind or place (数据局, 马龙区) only when no such name fits
         group = group_in(s, known)
+        if group is not None and not group.members:
+            return found, ambiguous, group.label, *parse_years(s, corpus_years, today), None
         near = fuzzy(s, known) if group is None or not group.plural else []
         if near:
             group = None

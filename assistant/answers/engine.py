@@ -18,8 +18,11 @@ from .understand import _SERIES, Metric, Question, decide_intent, fix_typos, ser
 _OPS = {">": lambda a, b: a > b, ">=": lambda a, b: a >= b, "<": lambda a, b: a < b, "<=": lambda a, b: a <= b,
         "=": lambda a, b: a == b, "!=": lambda a, b: a != b}
 _OP_WORDS = {">": "大于", ">=": "不少于", "<": "少于", "<=": "不超过", "=": "等于", "!=": "不等于"}
-_IT = re.compile(r"它|该单位|该机关|其(?!中|他|它)")
+_IT = re.compile(r"它|该单位|该机关|那家|这家|其(?!中|他|它)")
 _WITHIN = re.compile(r"其中|哪几家|哪家|哪些|这几家.*(?:加起来|合计|一共|总共)|排|最多|最少")
+_THRESHOLD = re.compile(r"(?:门槛|标准|条件)?(?:提高|降低|放宽|改|换)(?:到|为|成)(\d+(?:\.\d+)?)")
+_TOP_WORDS = re.compile(r"前\s*[一二两三四五六七八九十\d]|最多|最少|最高|最低|倒数|top|TOP")
+_VERSUS = re.compile(r"更多|更少|多还是少|谁多|谁少|谁的|哪家多|哪家少|相比|对比|比较")
 _TWO_YEARS = re.compile(r"这两年|这两个年份|两年比|这两个年度")
 _COUNT = re.compile(r"(?:这|那|上述)([两三四五六七八九十\d])(?:家|个)")
 
@@ -264,14 +267,18 @@ class Engine:
         refers = in_chain or bool(_REFERS.search(s)) or q.refers_back
         carried = []
         before = [a for a in context.get("agencies") or [] if a in self.by_agency]
+        recent = [a for a in memory.get("agencies", []) if a in self.by_agency]
+        if not before and refers and recent and _IT.search(s):
+            before = recent[-1:]                  # 它: the agency the chat named last
+        n = _count_named(s)
+        if q.refers_back and q.ambiguous:
+            q.ambiguous = []                      # 这两家工会: the ones named before, not every 工会
         if q.ambiguous and not q.agencies and refers:   # 温州那家: the one of the chat it can mean
-            fits = [a for a in before + list(memory.get("agencies", [])) if a in q.ambiguous[0][1]]
+            fits = [a for a in before + recent if a in q.ambiguous[0][1]]
             if fits:
                 q.agencies, q.ambiguous = list(dict.fromkeys(fits))[:1], []
                 carried.append("单位")
-        n = _count_named(s)
         if q.refers_back and not q.agencies and not q.unknown_agency:
-            recent = [a for a in memory.get("agencies", []) if a in self.by_agency]
             if n and len(before) != n and len(recent) >= n:
                 q.agencies = recent[-n:]          # 这两家: the last two the chat named
             else:
@@ -313,15 +320,25 @@ class Engine:
     def _redecide(self, q: Question, s: str, carried: list[str], context: dict) -> None:
         """The kind of question again, now that it has the agencies, years or figure it
         took from the question before."""
-        within = "单位" in carried and len(q.agencies) > 1 and _WITHIN.search(s)
-        named = q.agencies if "单位" in carried and not within else []
+        within = "单位" in carried and len(q.agencies) > 1 and _WITHIN.search(s) and not _VERSUS.search(s)
+        named = q.agencies if q.group is None and not within else []
         previous = q.intent
         decide_intent(q, s, named)
         if within:                                # 其中哪几家 / 这几家加起来: the agencies carried, as a group
             from ..mentions import Group
             q.group = Group(label="上述单位", members=list(q.agencies), plural=True, qualified=False)
-        if q.intent == "passage" and q.metric is not None and q.agencies and not _asks_text(_SERIES.sub("", s)):
-            q.intent = context.get("intent") if context.get("intent") in ("lookup", "trend") else "lookup"
+        if q.intent == "passage" and q.metric is not None and not _asks_text(_SERIES.sub("", s)):
+            if q.agencies:
+                q.intent = context.get("intent") if context.get("intent") in ("lookup", "trend") else "lookup"
+            elif context.get("intent") in ("list", "rank", "aggregate", "trend"):
+                q.intent = context["intent"]      # 那2024年呢？ after a list: the same list for 2024
+        if q.intent == context.get("intent") and q.intent in ("list", "rank"):
+            number_only = _THRESHOLD.search(s)
+            if q.condition is None and context.get("condition"):
+                op, _ = context["condition"]
+                q.condition = (op, float(number_only.group(1))) if number_only else tuple(context["condition"])
+            if q.intent == "rank" and not _TOP_WORDS.search(s):
+                q.top, q.ascending = context.get("top") or q.top, bool(context.get("ascending"))
         if q.intent == "passage" and previous != "passage":
             q.intent = previous
         if q.intent == "rank" and q.agencies and q.group is None and not re.search(r"哪一?年|哪个年", s) \

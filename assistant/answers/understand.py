@@ -35,6 +35,7 @@ _OPWORDS = {"超过": ">", "多于": ">", "大于": ">", "高于": ">", "不少�
 _PAREN = re.compile(r"[（(][^（）()]*[)）]")
 _REFERS_BACK = re.compile(r"上述|(?<![\d一二两三四五六七八九十件个次起家万元及])以上|这几家|这些单位|这[两三四五六七八九十\d]+家|"
                           r"这两个单位|这两个|这几个单位|那几家|那两家|这几家政府")
+_EACH = re.compile(r"各有|各自|分别|每家|每个|各是|各为|各多少|各几")
 _SUMMED = re.compile(r"合计|共计|合并|加起来|加总|之和|一共|总共")
 # an identity asked about: 一+二=七+四, 总计是否等于…之和, 加得对吗
 _CHECK = re.compile(r"[+＋].*[=＝≠]|是否闭合|数据闭合|闭合|数据质量|是否等于|等不等于|是不是等于|相不相等|是不是各项|各项加起来的|是不是.{0,12}之和|是否符合|等于.*之和|之和一致|加得对|合计对不对|对不对|勾稽|逻辑校验|自洽|有无问题|加起来一致|相符")
@@ -152,22 +153,25 @@ def understand(text: str, known_agencies: list[str], corpus_years: list[int], ma
     last = re.search(r"倒数(?:第)?([一二两三四五六七八九十\d]+)", s)
     if last and not q.top:
         q.top = 1 if "第" in last.group(0) else number(last.group(1))
-    top = re.search(r"(?i)top\s*(\d+)", s)
+    top = re.search(r"(?i)top\s*(\d+)|排(?:在|名)?第\s*([一二两三四五六七八九十\d]+)\s*(?:位|名)", s)
     if top and not q.top:
-        q.top = int(top.group(1))
+        q.top = int(top.group(1)) if top.group(1) else number(top.group(2))
     q.mean = "平均" in s
     q.total = any(w in plain for w in dict(voc.intents)["aggregate"])
     q.refers_back = bool(_REFERS_BACK.search(s))
     q.section = next((k for k, words in voc.compare_sections.items() if any(w in s for w in words)), None)
     decide_intent(q, s, found, unknown, ambiguous, group)
+    if group is not None and group.plural and q.intent == "aggregate" and _EACH.search(s):
+        q.intent = "lookup"                       # 各区县人民政府…各有多少: each one's figure
     if len(found) == 1:
         series_of_one(q)
     if group:
         over_years = q.intent == "rank" and re.search(r"哪一?年|哪个年", s)
         if group.plural or (q.intent in ("list", "aggregate", "rank") and not over_years):
             q.agencies = list(group.members)
-        elif len(group.members) == 1 and group.qualified:
-            q.agencies, q.group = list(group.members), None
+        elif len(group.members) == 1 and group.qualified and group.joined:
+            # 临沂市总工会 when the corpus holds only 临沂市沂南县总工会: another body, not in the corpus
+            q.unknown_agency, q.group = group.label, None
         else:
             q.ambiguous, q.group = [(group.label, list(group.members))], None
     return q
@@ -181,7 +185,8 @@ def decide_intent(q: Question, s: str, found: list[str], unknown=None, ambiguous
     q.intent = "passage"
     intents = dict(voc.intents)
     texty = _asks_for_text(_SERIES.sub("", s))
-    figure_compare = q.metric is not None and not texty and not q.section
+    strong = q.metric is not None and any(not weak for _, m, _, weak in _named(s) if m.key == q.metric.key)
+    figure_compare = q.metric is not None and not texty and (not q.section or strong)
     if any(w in s for w in intents["check"]) or _CHECK.search(s):
         q.intent = "check"
     elif any(w in s for w in intents["compare_text"]) and figure_compare and (len(found) >= 2 or len(years) >= 2):
@@ -221,6 +226,12 @@ def series_of_one(q: Question) -> None:
     以来, 走势): a trend, not a list of lookups."""
     if q.intent == "lookup" and q.metric and not q.total and (len(q.years) >= 3 or _SERIES.search(normalise(q.text))):
         q.intent = "trend"
+
+
+def _named(s: str) -> list[tuple[int, Metric, str, bool]]:
+    """Every figure word in `s`: (position, metric, word, weak?)."""
+    weak = _weak_words()
+    return [(p, m, w, (w, m.key) in weak) for p, m, w in metrics_in(_PAREN.sub("", s))]
 
 
 def metric_table(metric: Metric | None) -> str | None:
