@@ -18,7 +18,7 @@ from .schema import load
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _RANGE = re.compile(r"(?:from\s*)?((?:19|20)\d{2})\s*年?\s*(?:—|–|-|~|～|至|到|→|->|to)\s*((?:19|20)\d{2})\s*年?", re.I)
-_RECENT = re.compile(r"(?:近|最近|这)([一二两三四五六七八九十\d]+)年")
+_RECENT = re.compile(r"(?:近|最近)([一二两三四五六七八九十\d]+)年|这([三四五六七八九十\d]+)年")
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _SINCE = re.compile(r"((?:19|20)\d{2})\s*年?度?(?:[^，,。？?\d年]{0,10}?)(?:以来|至今|起至今|开始至今)|((?:19|20)\d{2})\s*年?度?起")
 _PLAN_PERIOD = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
@@ -172,6 +172,8 @@ def _kind_words(known: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     suffixes = [s for _, sfx in load().agency_kinds for s in sfx if len(s) >= 2]
     for name in known:
         kind = kind_of_agency(name)
+        if kind[:1] in "区县市旗":
+            kind = kind[1:]                       # 偃师市区总工会: a generated oddity, kind 总工会
         words.setdefault(kind, kind)
         for sfx in suffixes:
             if kind.endswith(sfx) and len(sfx) >= 3:
@@ -246,6 +248,7 @@ def group_in(s: str, known: list[str]) -> Group | None:
         plural = bool(mark) or bool(_GROUP_AFTER.match(after)) or not ending
         if mark:
             before = before[: mark.start()]
+        before = _CITY_LEVEL.sub("", before)
         place, joined = None, False
         for typed, printed in _places(tuple(known)):
             m = re.search(re.escape(typed) + r"(的|之|所属|下属)?$", before)
@@ -279,8 +282,10 @@ def group_in(s: str, known: list[str]) -> Group | None:
                 not re.match(r"(?:的|政府信息|信息公开|申请)", s[at + len(typed):]):
             continue                              # 金台区城管局: another body, not the place
         members = [a for a in known if printed in a]
+        if _CITY_LEVEL.search(s):
+            members = [a for a in members if not _county_in(a)]
         if members:
-            return Group(label=printed, members=sorted(members), plural=False, qualified=True)
+            return Group(label=printed, members=sorted(members), plural=bool(_CITY_LEVEL.search(s)), qualified=True)
     return None
 
 
@@ -316,7 +321,7 @@ def parse_years(text: str, corpus_years: list[int], today: date | None = None) -
         return list(range(a, max(max(corpus_years), a) + 1)), True
     m = _RECENT.search(s)
     if m and corpus_years:
-        n = number(m.group(1))
+        n = number(m.group(1) or m.group(2))
         newest = max(corpus_years)
         return list(range(newest - n + 1, newest + 1)), True
     found = years(s)
@@ -358,10 +363,10 @@ def fuzzy(s: str, known: list[str]) -> list[str]:
         for start in range(0, len(s) - n + 1):
             window = s[start:start + n]
             for i in range(n if n > 3 else n - 1):
-                if window[i] in "区县市旗州镇乡":
+                if window[i] in "区县市旗镇乡":
                     continue                      # 象山县 is another place than 象山区, not a slip
                 for ch, name in index.get(window[:i] + "\0" + window[i + 1:], ()):
-                    if ch != window[i] and ch not in "区县市旗州镇乡":
+                    if ch != window[i] and ch not in "区县市旗镇乡":
                         hits.add(name)
     return sorted(hits)
 
@@ -392,7 +397,7 @@ def scope(text: str, matcher: Matcher, known: list[str], corpus_years: list[int]
         group = group_in(s, known)
         if group is not None and not group.members:
             return found, ambiguous, group.label, *parse_years(s, corpus_years, today), None
-        near = fuzzy(s, known) if group is None or not group.plural else []
+        near = fuzzy(s, known) if group is None or not (group.plural or group.joined) else []
         if near:
             group = None
         if len(near) == 1:

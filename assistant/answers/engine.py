@@ -224,6 +224,9 @@ class Engine:
                 not q.years or any(y in self.by_agency[a] for y in q.years))]
             if not q.agencies:
                 return self.not_in_corpus(q, f"语料中没有{q.group.label}{self._scope(q)}的报告")
+        if q.intent == "compare_text" and len(q.agencies) >= 2 and not q.years:
+            q.years = sorted({max(self.by_agency[a]) for a in q.agencies[:2] if a in self.by_agency})
+            q.years = q.years if len(q.years) > 1 else []     # the same newest year: as asked (none)
         meaning = interpretation(q, carried)
         meaning["memory"] = _remember((context or {}).get("memory"), q)
         if q.refers_back and not q.agencies:
@@ -285,7 +288,7 @@ class Engine:
                 q.agencies = before or recent
             if q.agencies:
                 carried.append("单位")
-        elif q.agencies and before and _IT.search(s) and not set(before) & set(q.agencies):
+        elif q.agencies and before and "单位" not in carried and _IT.search(s) and not set(before) & set(q.agencies):
             q.agencies = before + q.agencies     # 它和常德市武陵区退役军人事务局相比
             carried.append("单位")
         elif not q.agencies and not q.unknown_agency and not q.ambiguous and q.group is None and before and (
@@ -352,6 +355,8 @@ class Engine:
             q.intent = "compare_text"             # 与它2023年报告的同一部分相比
         if q.intent == "compare_text" or (q.intent == "passage" and not q.section):
             q.section = q.section or context.get("section")
+        if q.intent == "compare_text" and len(q.agencies) >= 2 and "年份" in carried:
+            q.years = []                          # two agencies compared: each one's own report
 
     def not_in_corpus(self, q: Question, why: str, mention: str | None = None) -> Answer:
         near = self.closest(mention) if mention else []
@@ -784,7 +789,7 @@ class Engine:
                 if not years:       # the year asked is not there: never another year instead
                     return self.not_in_corpus(q, f"语料中没有{agency}{'、'.join(map(str, q.years))}年的报告"
                                                  f"（有：{'、'.join(map(str, sorted(have)))}年）")
-                pairs.append((agency, have[years[0]]))
+                pairs.append((agency, have[max(years)]))
         elif len(q.agencies) == 1 and len(q.years) == 2:
             agency = q.agencies[0]
             have = self.by_agency[agency]

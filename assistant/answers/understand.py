@@ -35,12 +35,13 @@ _OPWORDS = {"超过": ">", "多于": ">", "大于": ">", "高于": ">", "不少�
 _PAREN = re.compile(r"[（(][^（）()]*[)）]")
 _REFERS_BACK = re.compile(r"上述|(?<![\d一二两三四五六七八九十件个次起家万元及])以上|这几家|这些单位|这[两三四五六七八九十\d]+家|"
                           r"这两个单位|这两个|这几个单位|那几家|那两家|这几家政府")
+_RANK_AT = re.compile(r"排(?:在|名)?第\s*[一二两三四五六七八九十\d]+|第\s*[一二两三四五六七八九十\d]+\s*(?:位|名)")
 _EACH = re.compile(r"各有|各自|分别|每家|每个|各是|各为|各多少|各几")
 _SUMMED = re.compile(r"合计|共计|合并|加起来|加总|之和|一共|总共")
 # an identity asked about: 一+二=七+四, 总计是否等于…之和, 加得对吗
 _CHECK = re.compile(r"[+＋].*[=＝≠]|是否闭合|数据闭合|闭合|数据质量|是否等于|等不等于|是不是等于|相不相等|是不是各项|各项加起来的|是不是.{0,12}之和|是否符合|等于.*之和|之和一致|加得对|合计对不对|对不对|勾稽|逻辑校验|自洽|有无问题|加起来一致|相符")
 # a figure asked year by year: 每年、这几年、历年、以来、走势、怎么变
-_SERIES = re.compile(r"咋变|每年|每一年|各年|这几年|近几年|历年|以来|走势如何|走势|怎么变|如何变|变化如何|趋势如何|多了还是少了|是多了|是少了|变化|趋势")
+_SERIES = re.compile(r"相比如何|比较如何|对比如何|咋变|每年|每一年|各年|这几年|近几年|历年|以来|走势如何|走势|怎么变|如何变|变化如何|趋势如何|多了还是少了|是多了|是少了|变化|趋势")
 
 
 @dataclass
@@ -197,7 +198,7 @@ def decide_intent(q: Question, s: str, found: list[str], unknown=None, ambiguous
     elif q.metric and any(w in s for w in intents["aggregate"]) and not found and not re.search(r"哪|列出", s) \
             and not any(w in s for w in intents["rank"]):
         q.intent = "aggregate"
-    elif q.metric and any(w in s for w in intents["rank"]):
+    elif q.metric and (any(w in s for w in intents["rank"]) or _RANK_AT.search(s)):
         q.intent = "rank"
         q.top = q.top or 1
     elif q.metric and any(w in s for w in intents["trend"]) and (found or not any(w in s for w in intents["list"])):
