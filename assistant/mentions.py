@@ -20,7 +20,7 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _RANGE = re.compile(r"(?:from\s*)?((?:19|20)\d{2})\s*年?\s*(?:—|–|-|~|～|至|到|→|->|to)\s*((?:19|20)\d{2})\s*年?", re.I)
 _RECENT = re.compile(r"(?:近|最近)([一二两三四五六七八九十\d]+)年|这([三四五六七八九十\d]+)年")
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_SINCE = re.compile(r"((?:19|20)\d{2})\s*年?度?(?:[^，,。？?\d年]{0,10}?)(?:以来|至今|起至今|开始至今)|((?:19|20)\d{2})\s*年?度?起")
+_SINCE = re.compile(r"((?:19|20)\d{2})\s*年?度?(?:[^，,。？?\d年]{0,10}?)(?:以来|至今|起至今|开始至今)|((?:19|20)\d{2})\s*年?度?(?:起|开始)")
 _PLAN_PERIOD = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
 _PREVIOUS = re.compile(r"(?:与|和|同|比|较|对比)(?:上年|上一年|前一年|去年同期|上年度)|同比|环比|比上年|较上年")
 _SHORT_RANGE = re.compile(r"(?<![\d.])([12]\d)\s*年?\s*(?:—|–|-|~|～|至|到)\s*([12]\d)\s*年?(?![\d件个次])")
@@ -148,7 +148,7 @@ class Matcher:
 
 
 # ------------------------------------------------------------------ groups of agencies
-_GROUP_MARK = re.compile(r"(?:各|所有|全部|全体|哪些|哪几个|哪几家|多少个|多少家|那几家|这几家|那些|这些|几家|几个|有年报的|有报告的)(?:区县|县区|县市区|市县|区级|县级|市级|地)?$")
+_GROUP_MARK = re.compile(r"(?:各|所有|全部|全体|哪些|哪几个|哪几家|多少个|多少家|那几家|这几家|那些|这些|几家|几个|有年报的|有报告的)(?:区县|县区|县市区|市县|区级|县级|市级|地)?的?$")
 _NEEDS_MARK = ("区县人民政府", "县区人民政府", "区县政府", "县区政府", "县市区政府", "区政府", "县政府")
 _GROUP_AFTER = re.compile(r"^(?:中|里|之中|当中|里面|们)")
 _GENERIC = ("单位", "部门", "机关", "机构")
@@ -172,7 +172,7 @@ def _kind_words(known: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     suffixes = [s for _, sfx in load().agency_kinds for s in sfx if len(s) >= 2]
     for name in known:
         kind = kind_of_agency(name)
-        if kind[:1] in "区县市旗":
+        if kind[:1] in "区县" and len(kind) > 3:
             kind = kind[1:]                       # 偃师市区总工会: a generated oddity, kind 总工会
         words.setdefault(kind, kind)
         for sfx in suffixes:
@@ -221,6 +221,7 @@ class Group:
     plural: bool
     qualified: bool                 # a place narrows the kind (承德的信访局)
     joined: bool = False            # place and kind written as one name (临沂市总工会), not 临沂的总工会
+    by_kind: bool = True            # named by a kind (总工会), not by a place written alone (马龙区)
 
 
 _CITY_LEVEL = re.compile(r"市本级|本级部门|不含区县|不含县区|市直")
@@ -285,7 +286,8 @@ def group_in(s: str, known: list[str]) -> Group | None:
         if _CITY_LEVEL.search(s):
             members = [a for a in members if not _county_in(a)]
         if members:
-            return Group(label=printed, members=sorted(members), plural=bool(_CITY_LEVEL.search(s)), qualified=True)
+            return Group(label=printed, members=sorted(members), plural=bool(_CITY_LEVEL.search(s)), qualified=True,
+                         by_kind=False)
     return None
 
 
@@ -363,7 +365,7 @@ def fuzzy(s: str, known: list[str]) -> list[str]:
         for start in range(0, len(s) - n + 1):
             window = s[start:start + n]
             for i in range(n if n > 3 else n - 1):
-                if window[i] in "区县市旗镇乡":
+                if window[i] in "区县市旗镇乡的之和与及":
                     continue                      # 象山县 is another place than 象山区, not a slip
                 for ch, name in index.get(window[:i] + "\0" + window[i + 1:], ()):
                     if ch != window[i] and ch not in "区县市旗镇乡":
@@ -397,7 +399,7 @@ def scope(text: str, matcher: Matcher, known: list[str], corpus_years: list[int]
         group = group_in(s, known)
         if group is not None and not group.members:
             return found, ambiguous, group.label, *parse_years(s, corpus_years, today), None
-        near = fuzzy(s, known) if group is None or not (group.plural or group.joined) else []
+        near = fuzzy(s, known) if group is None or not (group.plural or (group.qualified and group.by_kind)) else []
         if near:
             group = None
         if len(near) == 1:

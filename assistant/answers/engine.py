@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from ..formatting import number, percent
-from ..mentions import Matcher, years as years_in
+from ..mentions import Matcher, normalise, parse_years, years as years_in
 from ..schema import table
 from ..store import Cell, Store
 from .model import Answer, Passage, Row, Source
@@ -22,6 +22,8 @@ _IT = re.compile(r"它|该单位|该机关|那家|这家|其(?!中|他|它)")
 _WITHIN = re.compile(r"其中|哪几家|哪家|哪些|这几家.*(?:加起来|合计|一共|总共)|排|最多|最少")
 _THRESHOLD = re.compile(r"(?:门槛|标准|条件)?(?:提高|降低|放宽|改|换)(?:到|为|成)(\d+(?:\.\d+)?)")
 _TOP_WORDS = re.compile(r"前\s*[一二两三四五六七八九十\d]|最多|最少|最高|最低|倒数|top|TOP")
+_SAME_YEAR = re.compile(r"同一年|同年|当年|同期|同一年度")
+_WITH = re.compile(r"(?:那)?(?:和|与|跟|同)(?!期|年|一年|上年|去年|前年|比|样)")      # 和温州市市场监督管理局同一年的比一比
 _VERSUS = re.compile(r"更多|更少|多还是少|谁多|谁少|谁的|哪家多|哪家少|相比|对比|比较")
 _TWO_YEARS = re.compile(r"这两年|这两个年份|两年比|这两个年度")
 _COUNT = re.compile(r"(?:这|那|上述)([两三四五六七八九十\d])(?:家|个)")
@@ -194,8 +196,9 @@ class Engine:
         text = fix_typos(clean_question(text))
         parts = split_parts(text)
         if context and context.get("op") == "parts" and len(parts) == 1 and _REFERS.search(text) \
-                and not _has_figure(text) and not _asks_text(text) and (years_in(text) or _STEP.search(text)
-                                                                        or self.matcher.find(text)):
+                and not _has_figure(text) and not _asks_text(text) and (
+                    parse_years(normalise(text), self.years, self.today)[0] or _STEP.search(text)
+                    or self.matcher.find(text)):
             # 那2023年呢？ after a question of several parts: each part again, with the new scope
             answers = [self._ask_one(text, filters, part, in_chain=False) for part in context["parts"]]
             return combine(answers)
@@ -234,6 +237,16 @@ class Engine:
             meaning["line"] = "按：“上述”单位 · 本问没有上文可以沿用"
             return Answer(q.intent, "无法确定“上述”指哪些单位：这一问没有可以沿用的上文，请写明单位名称。",
                           found=False, interpretation=meaning)
+        if q.ambiguous and not q.agencies and q.years:
+            alias, names = q.ambiguous[0]
+            having = [a for a in names if any(y in self.by_agency.get(a, {}) for y in q.years)]
+            if not having:
+                meaning["op"] = "not_found"
+                meaning["line"] = f"按：“{alias}”（{_years_text(q.years)}语料中没有）"
+                a = self.not_in_corpus(q, f"“{alias}”可指的{len(names)}个单位都没有{_years_text(q.years)}的报告")
+                a.interpretation = meaning
+                return a
+            q.ambiguous = [(alias, having)]
         if q.ambiguous and not q.agencies:
             alias, names = q.ambiguous[0]
             meaning.update(op="clarify", candidates=names)
@@ -274,6 +287,14 @@ class Engine:
         if not before and refers and recent and _IT.search(s):
             before = recent[-1:]                  # 它: the agency the chat named last
         n = _count_named(s)
+        asked = context.get("candidates") or []
+        if context.get("op") == "clarify" and asked and not q.agencies:
+            # the answer to a question asked back: 我问的是定州市那家
+            named = q.ambiguous[0][1] if q.ambiguous else (list(q.group.members) if q.group is not None else [])
+            fits = [a for a in asked if a in named]
+            if len(fits) == 1:
+                q.agencies, q.ambiguous, q.group = fits, [], None
+                carried.append("单位")
         if q.refers_back and q.ambiguous:
             q.ambiguous = []                      # 这两家工会: the ones named before, not every 工会
         if q.ambiguous and not q.agencies and refers:   # 温州那家: the one of the chat it can mean
@@ -288,7 +309,8 @@ class Engine:
                 q.agencies = before or recent
             if q.agencies:
                 carried.append("单位")
-        elif q.agencies and before and "单位" not in carried and _IT.search(s) and not set(before) & set(q.agencies):
+        elif q.agencies and before and "单位" not in carried and (_IT.search(s) or _WITH.match(s)) \
+                and not set(before) & set(q.agencies):
             q.agencies = before + q.agencies     # 它和常德市武陵区退役军人事务局相比
             carried.append("单位")
         elif not q.agencies and not q.unknown_agency and not q.ambiguous and q.group is None and before and (
@@ -355,7 +377,7 @@ class Engine:
             q.intent = "compare_text"             # 与它2023年报告的同一部分相比
         if q.intent == "compare_text" or (q.intent == "passage" and not q.section):
             q.section = q.section or context.get("section")
-        if q.intent == "compare_text" and len(q.agencies) >= 2 and "年份" in carried:
+        if q.intent == "compare_text" and len(q.agencies) >= 2 and "年份" in carried and not _SAME_YEAR.search(s):
             q.years = []                          # two agencies compared: each one's own report
 
     def not_in_corpus(self, q: Question, why: str, mention: str | None = None) -> Answer:

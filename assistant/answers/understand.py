@@ -255,7 +255,8 @@ def metrics_in(s: str) -> list[tuple[int, Metric, str]]:
         start = s.find(word)
         while start >= 0:
             end = start + len(word)
-            if not any(start < b and a < end for a, b in taken):
+            if not any(start < b and a < end for a, b in taken) and not (
+                    (word, metric.key) in _loose_words() and start and s[start - 1] in "新分予绝未"):
                 taken.append((start, end))
                 hits.append((start, metric, word, (word, metric.key) in weak_words))
             start = s.find(word, end)
@@ -270,6 +271,13 @@ def metrics_in(s: str) -> list[tuple[int, Metric, str]]:
             continue
         out.append((pos, metric, word))
     return out
+
+
+@cache
+def _loose_words() -> frozenset:
+    """Colloquial words (公开了多少) that are part of another term after 新/部分/不予/拒绝."""
+    data = tomllib.loads(Path(__file__).resolve().parent.parent.joinpath("questions.toml").read_text("utf-8"))
+    return frozenset((w, m["key"]) for m in data["metrics"] for w in m.get("loose", ()))
 
 
 @cache

@@ -7,12 +7,13 @@ The real reports' figures come from `real_figures.json`, transcribed by hand fro
 documents themselves (never from the parser's output)."""
 from __future__ import annotations
 
+import json
 import operator
 from dataclasses import dataclass
 
 OPS = {"=": operator.eq, "!=": operator.ne, ">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le}
 # the product's operation names that a plan's op accepts
-ACCEPT = {"lookup": {"lookup"}, "list": {"list"}, "total": {"total"}, "rank": {"rank"}, "trend": {"trend"},
+ACCEPT = {"lookup": {"lookup", "trend"}, "list": {"list"}, "total": {"total"}, "rank": {"rank"}, "trend": {"trend"},
           "compare": {"compare", "lookup", "trend"}, "check": {"check"}, "passage": {"passage", "compare"},
           "not_found": {"not_found"}, "clarify": {"clarify"}}
 
@@ -186,12 +187,23 @@ def _one_figure_each(plans: list[dict]) -> list[dict]:
     return out
 
 
+def _one_lookup(plans: list[dict]) -> dict | None:
+    """Lookups of one figure for several agency-years (这两家各自在报告的那一年…) as the
+    one lookup that shows them all, when each agency asked has only the year asked for it."""
+    if any(p["op"] != "lookup" for p in plans) or len({json.dumps(p.get("figures"), sort_keys=True) for p in plans}) != 1:
+        return None
+    return {**plans[0], "agencies": sorted({a for p in plans for a in p.get("agencies") or []}),
+            "years": sorted({y for p in plans for y in p.get("years") or []}), "pairs": True}
+
+
 def judge(answer, question: dict, truth: Truth, real: set) -> tuple[bool, str]:
     plans = question["plans"]
     interp = answer.interpretation or {}
     parts = interp.get("parts") if interp.get("op") == "parts" else [interp]
     if len(parts) != len(plans) and len(_one_figure_each(plans)) == len(parts):
         plans = _one_figure_each(plans)
+    if len(parts) == 1 and len(plans) > 1 and _one_lookup(plans):
+        plans = [_one_lookup(plans)]
     if len(parts) != len(plans):
         return False, f"{len(parts)} parts read for {len(plans)} asked"
     subs = answer.parts if interp.get("op") == "parts" else [answer] * len(plans)
