@@ -377,7 +377,8 @@ class Engine:
             q.intent = "compare_text"             # 与它2023年报告的同一部分相比
         if q.intent == "compare_text" or (q.intent == "passage" and not q.section):
             q.section = q.section or context.get("section")
-        if q.intent == "compare_text" and len(q.agencies) >= 2 and "年份" in carried and not _SAME_YEAR.search(s):
+        if q.intent == "compare_text" and len(q.agencies) >= 2 and "年份" in carried and not _SAME_YEAR.search(s) \
+                and any(not any(y in self.by_agency.get(a, {}) for y in q.years) for a in q.agencies):
             q.years = []                          # two agencies compared: each one's own report
 
     def not_in_corpus(self, q: Question, why: str, mention: str | None = None) -> Answer:
