@@ -105,3 +105,21 @@ def test_remove_takes_everything_derived(store):
     assert not blob.exists()
     assert store.report_ids() == [outcomes[0].report_id]
     assert '"id": "%s"' % rid not in export_json(store.reports())
+
+
+def test_a_store_of_schema_1_is_migrated_on_open_without_losing_a_report(tmp_path):
+    store = Store(tmp_path / "index")
+    ingest(store, [CORPUS])
+    before = {r["id"]: (r["agency"], r["year"]) for r in store.catalogue()}
+    figures = store.db.execute("SELECT COUNT(*) FROM figures").fetchone()[0]
+    # what a version-1 store looked like: no units column
+    store.db.execute("ALTER TABLE reports DROP COLUMN units")
+    store.db.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
+    store.close()
+    store = Store(tmp_path / "index")
+    assert "units" in {r["name"] for r in store.db.execute("PRAGMA table_info(reports)")}
+    assert store.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "2"
+    assert {r["id"]: (r["agency"], r["year"]) for r in store.catalogue()} == before
+    assert store.db.execute("SELECT COUNT(*) FROM figures").fetchone()[0] == figures
+    assert all(store.get(i).units == {} for i in before)
+    store.close()
