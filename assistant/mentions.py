@@ -279,8 +279,7 @@ def group_in(s: str, known: list[str]) -> Group | None:
         at = s.find(typed)
         if at < 0:
             continue
-        if re.match(r"[\u4e00-\u9fff]{0,6}?(?:局|会|处|府|厅|委|中心|办公室|院)", s[at + len(typed):]) and \
-                not re.match(r"(?:的|政府信息|信息公开|申请)", s[at + len(typed):]):
+        if _OTHER_BODY.match(s[at + len(typed):]):
             continue                              # 金台区城管局: another body, not the place
         members = [a for a in known if printed in a]
         if _CITY_LEVEL.search(s):

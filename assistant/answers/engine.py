@@ -352,6 +352,8 @@ class Engine:
         if within:                                # 其中哪几家 / 这几家加起来: the agencies carried, as a group
             from ..mentions import Group
             q.group = Group(label="上述单位", members=list(q.agencies), plural=True, qualified=False)
+        if q.intent == "passage" and context.get("intent") == "check" and q.metric is None and not _asks_text(s):
+            q.intent = "check"                    # 那2024年那份呢？ after a check: check that one too
         if q.intent == "passage" and q.metric is not None and not _asks_text(_SERIES.sub("", s)):
             if q.agencies:
                 q.intent = context.get("intent") if context.get("intent") in ("lookup", "trend") else "lookup"
