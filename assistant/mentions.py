@@ -148,9 +148,9 @@ class Matcher:
 
 
 # ------------------------------------------------------------------ groups of agencies
-_GROUP_MARK = re.compile(r"(?:各|所有|全部|全体|哪些|哪几个|哪几家|多少个|多少家|那几家|这几家|那些|这些|几家|几个|有年报的|有报告的)(?:区县|县区|县市区|市县|区级|县级|市级|地)?的?$")
+_GROUP_MARK = re.compile(r"(?:各家|每家|各|所有|全部|全体|哪些|哪几个|哪几家|多少个|多少家|那几家|这几家|那些|这些|几家|几个|有年报的|有报告的)(?:区县|县区|县市区|市县|区级|县级|市级|地)?的?$")
 _NEEDS_MARK = ("区县人民政府", "县区人民政府", "区县政府", "县区政府", "县市区政府", "区政府", "县政府")
-_GROUP_AFTER = re.compile(r"^(?:中|里|之中|当中|里面|们)")
+_GROUP_AFTER = re.compile(r"^(?:中|里|之中|当中|里面|们|这一类|这类|一类|这些)")
 _GENERIC = ("单位", "部门", "机关", "机构")
 
 
@@ -224,6 +224,7 @@ class Group:
     by_kind: bool = True            # named by a kind (总工会), not by a place written alone (马龙区)
 
 
+_THAT_BODY = re.compile(r"(?:的)?(?:那个|那家|哪个|某个)(局|单位|部门|委员会|办)")
 _CITY_LEVEL = re.compile(r"市本级|本级部门|不含区县|不含县区|市直")
 
 
@@ -244,7 +245,7 @@ def group_in(s: str, known: list[str]) -> Group | None:
             continue
         before, after = s[:at], s[at + len(word):]
         mark = _GROUP_MARK.search(before)
-        if word in _NEEDS_MARK and not mark:
+        if word in _NEEDS_MARK and not mark and not _GROUP_AFTER.match(after):
             continue                              # 朝阳区政府: one place's government, not a group
         plural = bool(mark) or bool(_GROUP_AFTER.match(after)) or not ending
         if mark:
@@ -279,6 +280,11 @@ def group_in(s: str, known: list[str]) -> Group | None:
         at = s.find(typed)
         if at < 0:
             continue
+        that = _THAT_BODY.match(s[at + len(typed):])
+        if that:                                  # 马龙区那个局: one of its bodies of that kind
+            members = [a for a in known if printed in a and (that.group(1) in ("单位", "部门") or a.endswith(that.group(1)))]
+            if members:
+                return Group(label=printed + that.group(0), members=sorted(members), plural=False, qualified=True)
         if _OTHER_BODY.match(s[at + len(typed):]):
             continue                              # 金台区城管局: another body, not the place
         members = [a for a in known if printed in a]

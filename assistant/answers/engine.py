@@ -18,22 +18,23 @@ from .understand import _SERIES, Metric, Question, decide_intent, fix_typos, ser
 _OPS = {">": lambda a, b: a > b, ">=": lambda a, b: a >= b, "<": lambda a, b: a < b, "<=": lambda a, b: a <= b,
         "=": lambda a, b: a == b, "!=": lambda a, b: a != b}
 _OP_WORDS = {">": "大于", ">=": "不少于", "<": "少于", "<=": "不超过", "=": "等于", "!=": "不等于"}
-_IT = re.compile(r"它|该单位|该机关|那家|这家|其(?!中|他|它)")
+_IT = re.compile(r"它|该单位|该机关|该区|该县|该市|该局|该部门|那家|这家|其(?!中|他|它)")
 _WITHIN = re.compile(r"其中|哪几家|哪家|哪些|这几家.*(?:加起来|合计|一共|总共)|排|最多|最少")
 _THRESHOLD = re.compile(r"(?:门槛|标准|条件)?(?:提高|降低|放宽|改|换)(?:到|为|成)(\d+(?:\.\d+)?)")
 _TOP_WORDS = re.compile(r"前\s*[一二两三四五六七八九十\d]|最多|最少|最高|最低|倒数|top|TOP")
 _SAME_YEAR = re.compile(r"同一年|同年|当年|同期|同一年度")
+_INSTEAD = re.compile(r"换成|改成|改为|换为|换个|换一个|改问")
 _WITH = re.compile(r"(?:那)?(?:和|与|跟|同)(?!期|年|一年|上年|去年|前年|比|样)")      # 和温州市市场监督管理局同一年的比一比
 _VERSUS = re.compile(r"更多|更少|多还是少|谁多|谁少|谁的|哪家多|哪家少|相比|对比|比较")
 _TWO_YEARS = re.compile(r"这两年|这两个年份|两年比|这两个年度")
-_COUNT = re.compile(r"(?:这|那|上述)([两三四五六七八九十\d])(?:家|个)")
+_COUNT = re.compile(r"(?:这|那|上述|前面那|前面|刚才那)([两二三四五六七八九十\d])(?:家|个)|(这俩|那俩|俩)")
 
 
 def _count_named(s: str) -> int | None:
     """这两家 → 2, 上述四家 → 4."""
     from ..mentions import number
     m = _COUNT.search(s)
-    return number(m.group(1)) if m else None
+    return (2 if m.group(2) else number(m.group(1))) if m else None
 
 
 _STEP = re.compile(r"(?:(上一年|上一年度|前一年|上年度?)|(下一年|下一年度|后一年|次年))(?:呢|的|是|又|怎么|情况|$)")
@@ -310,7 +311,7 @@ class Engine:
             if q.agencies:
                 carried.append("单位")
         elif q.agencies and before and "单位" not in carried and (_IT.search(s) or _WITH.match(s)) \
-                and not set(before) & set(q.agencies):
+                and not set(before) & set(q.agencies) and not _INSTEAD.search(s):
             q.agencies = before + q.agencies     # 它和常德市武陵区退役军人事务局相比
             carried.append("单位")
         elif not q.agencies and not q.unknown_agency and not q.ambiguous and q.group is None and before and (

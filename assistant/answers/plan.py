@@ -15,7 +15,7 @@ OPS = {"lookup": "lookup", "list": "list", "aggregate": "total", "rank": "rank",
        "compare_text": "compare", "check": "check", "passage": "passage"}
 OP_WORDS = {"lookup": "查数", "list": "列出符合条件的单位", "total": "合计", "rank": "排序", "trend": "变化",
             "compare": "比较", "check": "核对", "passage": "查原文", "not_found": "语料中没有", "clarify": "需要说明"}
-_REFERS = re.compile(r"上述|以上|其中|那份|这份|该报告|同一年|同一年度|当年|那家|这家|这几家|这些单位|这两家|这[两三四五六七八九十\d]+家|它|该单位|该机关|他们|那[\d〇零一二三四五六七八九十]*年|呢[？?]?$|同期|同年")
+_REFERS = re.compile(r"上述|以上|其中|那份|这份|该报告|同一年|同一年度|当年|那家|这家|该区|该县|该市|该局|该部门|前面那|刚才那|这俩|那俩|这几家|这些单位|这两家|这[两三四五六七八九十\d]+家|它|该单位|该机关|他们|那[\d〇零一二三四五六七八九十]*年|呢[？?]?$|同期|同年")
 _ALL = re.compile(r"所有|全部|各单位|哪些|哪几|哪家|哪个单位|多少个单位|多少家|的单位|各地")
 _PART_SPLIT = re.compile(r"[？?；;]+|(?=其中)")
 _COMMA = re.compile(r"[，,]")
@@ -62,7 +62,27 @@ def split_parts(text: str) -> list[str]:
             out[-1] += "，" + p
         else:
             out += _by_figure(p)
-    return _same_figure_merged(out) or [text]
+    return _scope_then_figure(_same_figure_merged(out)) or [text]
+
+
+_SCOPE_ONLY = re.compile(r"^(?:那|那么)?[^，。？?]{0,12}?(?:年|年度)?呢$")
+
+
+def _scope_then_figure(parts: list[str]) -> list[str]:
+    """那2021年呢？那年制发了几件…？ — a part that only changes the scope, then the
+    question asked in it: one question."""
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        p = parts[i]
+        if i + 1 < len(parts) and _SCOPE_ONLY.match(p) and not metrics_in(p) and len(p) <= 14 \
+                and not re.match(r"(?:另外|其中|还有|再|以及|同时|并且|此外)", parts[i + 1]):
+            out.append(p.rstrip("呢") + "，" + parts[i + 1])
+            i += 2
+            continue
+        out.append(p)
+        i += 1
+    return out
 
 
 def _same_figure_merged(parts: list[str]) -> list[str]:
@@ -82,7 +102,7 @@ def _same_figure_merged(parts: list[str]) -> list[str]:
     return out
 
 
-_INSTRUCTION = re.compile(r"^(?:这里|此处|请|并|需)")    # 这里请把…合并计算: how to answer, not another question
+_INSTRUCTION = re.compile(r"^(?:这里|此处|请|并|需|就是|也就是|即|指的是|意思是)")    # 这里请把…合并计算: how to answer, not another question
 _LEAD_RIDER = re.compile(r"^(?:附上|并附上|并附|附|并列出|同时列出|列一下|列出来|具体是|具体|到底是|究竟是)")
 _SOURCE_ASK = re.compile(r"漏填|空白还是|是不是空白|填的0|填的是0|注明|出处|出自|来源|哪张表|哪一行|哪一页|第几页|附上|列出来|原文怎么说|怎么说的|怎么写的|原文")
 _YEARISH = re.compile(r"(?:19|20)\d{2}|[12]\d年|去年|前年|今年|近.年|那.*年")
@@ -109,7 +129,9 @@ def _by_figure(p: str) -> list[str]:
     对外公开总数量) → one part per figure, each the text without the others' words. A check
     of an identity between figures, or a question about text, stays whole."""
     from .understand import vocabulary as _voc
-    if any(w in p for w in dict(_voc().intents)["check"]) or _asks_text(p) or re.search(r"[=＝≠]|是否等于|等于", p):
+    from .understand import _SERIES
+    if any(w in p for w in dict(_voc().intents)["check"]) or _asks_text(_SERIES.sub("", p)) \
+            or re.search(r"[=＝≠]|是否等于|等于", p):
         return [p]
     from .understand import _SUMMED
     if _SUMMED.search(p) and len(metrics_in(_PAREN.sub("", p))) > 1:

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..labels import squeeze
 from ..mentions import Group, Matcher, normalise, number, scope
 
-_TOP = re.compile(r"前\s*([一二两三四五六七八九十\d]+)\s*(?:名|个|家|位)?|(?:最多|最少|最高|最低|最大|最小)的\s*([一二两三四五六七八九十\d]+)\s*(?:名|个|家|位)")
+_TOP = re.compile(r"前\s*([一二两三四五六七八九十\d]+)\s*(?:名|个|家|位)?|哪([二两三四五六七八九十\d]+)(?:个|家|位)|(?:最多|最少|最高|最低|最大|最小)的\s*([一二两三四五六七八九十\d]+)\s*(?:名|个|家|位)")
 _CONDITION = re.compile(r"(不等于|不为|不是|等于|为|是|超过|多于|大于|高于|不少于|至少|不低于|少于|低于|小于|不超过|不多于|"
                         r"!=|≠|>=|≥|>|<=|≤|<|=)\s*(\d+(?:\.\d+)?)(?![\d年])")
 _ABOVE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:件|个|次|起|家|万元)?\s*(及以上|以上|及以下|以下)")
@@ -33,7 +33,7 @@ _OPWORDS = {"超过": ">", "多于": ">", "大于": ">", "高于": ">", "不少�
             "少于": "<", "低于": "<", "小于": "<", "不超过": "<=", "不多于": "<=", "≥": ">=", "≤": "<=",
             "等于": "=", "为": "=", "是": "=", "不等于": "!=", "不为": "!=", "不是": "!=", "≠": "!="}
 _PAREN = re.compile(r"[（(][^（）()]*[)）]")
-_REFERS_BACK = re.compile(r"上述|(?<![\d一二两三四五六七八九十件个次起家万元及])以上|这几家|这些单位|这[两三四五六七八九十\d]+家|"
+_REFERS_BACK = re.compile(r"前面那[两二三四五六七八九十\d]个|前面[两二三]个|刚才那[两二三]个|这俩|那俩|俩|上述|(?<![\d一二两三四五六七八九十件个次起家万元及])以上|这几家|这些单位|这[两三四五六七八九十\d]+家|"
                           r"这两个单位|这两个|这几个单位|那几家|那两家|这几家政府")
 _RANK_AT = re.compile(r"排(?:在|名)?第\s*[一二两三四五六七八九十\d]+|第\s*[一二两三四五六七八九十\d]+\s*(?:位|名)")
 _EACH = re.compile(r"各有|各自|分别|每家|每个|各是|各为|各多少|各几")
@@ -41,7 +41,7 @@ _SUMMED = re.compile(r"合计|共计|合并|加起来|加总|之和|一共|总�
 # an identity asked about: 一+二=七+四, 总计是否等于…之和, 加得对吗
 _CHECK = re.compile(r"[+＋].*[=＝≠]|跟表.{0,4}一样|与表.{0,4}一致|和表.{0,4}一样|等于总计|等于.{0,6}总计吗|是不是都等于|加起来等于|数.{0,2}对吗|是否闭合|数据闭合|闭合|数据质量|是否等于|等不等于|是不是等于|相不相等|是不是各项|各项加起来的|是不是.{0,12}之和|是否符合|等于.*之和|之和一致|加得对|合计对不对|对不对|勾稽|逻辑校验|自洽|有无问题|加起来一致|相符")
 # a figure asked year by year: 每年、这几年、历年、以来、走势、怎么变
-_SERIES = re.compile(r"相比如何|比较如何|对比如何|咋变|每年|每一年|各年|这几年|近几年|历年|以来|走势如何|走势|怎么变|如何变|变化如何|趋势如何|多了还是少了|是多了|是少了|变化|趋势")
+_SERIES = re.compile(r"走势怎么样|走势怎样|走向是怎样的|走向怎样|走向如何|走向|怎么样变|相比如何|比较如何|对比如何|咋变|每年|每一年|各年|这几年|近几年|历年|以来|走势如何|走势|怎么变|如何变|变化如何|趋势如何|多了还是少了|是多了|是少了|变化|趋势")
 
 
 @dataclass
@@ -139,7 +139,7 @@ def understand(text: str, known_agencies: list[str], corpus_years: list[int], ma
         q.metric = None                           # 收不收费: the 信息处理费 a report speaks of
     cols = columns_in(plain, q.metric) or columns_in(s, q.metric)     # 行政诉讼中（即结果纠正）
     q.column = cols[0][1] if cols else None
-    bare = _cn_counts(re.sub(r"(?:19|20)\d{2}年", "", s))
+    bare = _cn_counts(re.sub(r"(?:19|20)\d{2}(?:年|(?=到|至|—|-|~|、|和))", "", s))
     m = _CONDITION.search(bare)
     above = _ABOVE.search(bare)
     if above and not m:
@@ -149,8 +149,8 @@ def understand(text: str, known_agencies: list[str], corpus_years: list[int], ma
     elif _NONE.search(s):
         q.condition = ("=", 0.0)
     t = _TOP.search(s)
-    q.top = number(t.group(1) or t.group(2)) if t else None
-    q.ascending = any(w in s for w in ("最少", "最低", "倒数", "从少到多", "由少到多", "从低到高", "由低到高", "升序"))
+    q.top = number(next(g for g in t.groups() if g)) if t else None
+    q.ascending = any(w in s for w in ("最少", "最低", "垫底", "倒数", "从少到多", "由少到多", "从低到高", "由低到高", "升序"))
     last = re.search(r"倒数(?:第)?([一二两三四五六七八九十\d]+)", s)
     if last and not q.top:
         q.top = 1 if "第" in last.group(0) else number(last.group(1))
@@ -195,6 +195,9 @@ def decide_intent(q: Question, s: str, found: list[str], unknown=None, ambiguous
     elif any(w in s for w in intents["compare_text"]) and (len(found) >= 2 or "两个单位" in s or (
             len(found) == 1 and len(years) == 2 and (texty or not q.metric))):
         q.intent = "compare_text"
+    elif texty and len(found) == 1 and len(years) == 2 and (
+            any(w in s for w in intents["trend"]) or "前后" in s):
+        q.intent = "compare_text"                 # 两年报告里讲的问题，前后有什么变化
     elif q.metric and any(w in s for w in intents["aggregate"]) and not found and not re.search(r"哪|列出", s) \
             and not any(w in s for w in intents["rank"]):
         q.intent = "aggregate"
