@@ -23,18 +23,30 @@ _WITHIN = re.compile(r"其中|哪几家|哪家|哪些|这几家.*(?:加起来|�
 _THRESHOLD = re.compile(r"(?:门槛|标准|条件)?(?:提高|降低|放宽|改|换)(?:到|为|成)(\d+(?:\.\d+)?)")
 _TOP_WORDS = re.compile(r"前\s*[一二两三四五六七八九十\d]|最多|最少|最高|最低|倒数|top|TOP")
 _SAME_YEAR = re.compile(r"同一年|同年|当年|同期|同一年度")
+_ITEMS = re.compile(r"这([两二三四五六七八九十\d])项|这几项|两项|上述几项|这些指标")
+
+
+def _count_items(s: str) -> int | None:
+    from ..mentions import number
+    m = re.search(r"这([两二三四五六七八九十\d])项", s)
+    return number(m.group(1)) if m else None
+
+
+_SAME_PLACE = re.compile(r"同一个?(?:区|县|市)|同区|同县|同市|该区的|该县的|这个区的|这个县的|本区|本县")
+_PLURAL_IT = re.compile(r"它们|他们|它俩|他俩")
+_REVERSE = re.compile(r"反过来|倒过来|倒着|反着")
 _INSTEAD = re.compile(r"换成|改成|改为|换为|换个|换一个|改问")
 _WITH = re.compile(r"(?:那)?(?:和|与|跟|同)(?!期|年|一年|上年|去年|前年|比|样)")      # 和温州市市场监督管理局同一年的比一比
 _VERSUS = re.compile(r"更多|更少|多还是少|谁多|谁少|谁的|哪家多|哪家少|相比|对比|比较")
 _TWO_YEARS = re.compile(r"这两年|这两个年份|两年比|这两个年度")
-_COUNT = re.compile(r"(?:这|那|上述|前面那|前面|刚才那)([两二三四五六七八九十\d])(?:家|个)|(这俩|那俩|俩)")
+_COUNT = re.compile(r"(?:这|那|上述|前面那|前面|刚才那|把)([两二三四五六七八九十\d])(?:家|个)|(这俩|那俩|俩)|(?<![一-龥])(两)家")
 
 
 def _count_named(s: str) -> int | None:
     """这两家 → 2, 上述四家 → 4."""
     from ..mentions import number
     m = _COUNT.search(s)
-    return (2 if m.group(2) else number(m.group(1))) if m else None
+    return (2 if m.group(2) or m.group(3) else number(m.group(1))) if m else None
 
 
 _STEP = re.compile(r"(?:(上一年|上一年度|前一年|上年度?)|(下一年|下一年度|后一年|次年))(?:呢|的|是|又|怎么|情况|$)")
@@ -196,6 +208,14 @@ class Engine:
             return Answer("none", "语料为空：请先导入报告（python -m assistant ingest 路径）。", found=False)
         text = fix_typos(clean_question(text))
         parts = split_parts(text)
+        last = context["parts"][-1] if context and context.get("op") == "parts" and context.get("parts") else context
+        figures = ((last or {}).get("memory") or {}).get("figures", [])
+        if last and _ITEMS.search(text) and not _has_figure(text) and len(figures) >= 2:
+            # 这两项各自…: each of the figures the chat asked last
+            n = _count_items(text) or 2
+            answers = [self._ask_one(text, filters, {**last, "figure_key": key, "column": col}, in_chain=False)
+                       for key, col in figures[-n:]]
+            return combine(answers)
         if context and context.get("op") == "parts" and len(parts) == 1 and _REFERS.search(text) \
                 and not _has_figure(text) and not _asks_text(text) and (
                     parse_years(normalise(text), self.years, self.today)[0] or _STEP.search(text)
@@ -298,12 +318,21 @@ class Engine:
                 carried.append("单位")
         if q.refers_back and q.ambiguous:
             q.ambiguous = []                      # 这两家工会: the ones named before, not every 工会
+        if q.ambiguous and not q.agencies and _SAME_PLACE.search(s) and before:
+            # 同一个区的退役军人事务局: the body of that kind in the place of the agency asked before
+            places = {p for a in before for p in self._places_of(a)}
+            fits = [a for a in q.ambiguous[0][1] if any(p in a for p in places)]
+            if len(fits) == 1:
+                q.agencies, q.ambiguous = fits, []
+                carried.append("地方")
         if q.ambiguous and not q.agencies and refers:   # 温州那家: the one of the chat it can mean
             fits = [a for a in before + recent if a in q.ambiguous[0][1]]
             if fits:
                 q.agencies, q.ambiguous = list(dict.fromkeys(fits))[:1], []
                 carried.append("单位")
         if q.refers_back and not q.agencies and not q.unknown_agency:
+            if not n and len(before) == 1 and _PLURAL_IT.search(s) and len(recent) >= 2:
+                n = 2                             # 它们, after a question about one of them
             if n and len(before) != n and len(recent) >= n:
                 q.agencies = recent[-n:]          # 这两家: the last two the chat named
             else:
@@ -315,9 +344,12 @@ class Engine:
             q.agencies = before + q.agencies     # 它和常德市武陵区退役军人事务局相比
             carried.append("单位")
         elif not q.agencies and not q.unknown_agency and not q.ambiguous and q.group is None and before and (
-                refers or not _ALL.search(s)):
+                refers or not _ALL.search(s) or (len(before) > 1 and context.get("op") in ("rank", "list", "total")
+                                                 and not re.search(r"所有|全部|各单位|全体", s))):
             q.agencies = before
             carried.append("单位")
+        if _REVERSE.search(s):
+            q.ascending = not context.get("ascending")     # 反过来排: the other end
         if _TWO_YEARS.search(s) and not q.years and len(memory.get("years", [])) >= 2:
             q.years = sorted(memory["years"][-2:])            # 这两年比
             q.year_range = True
@@ -356,7 +388,7 @@ class Engine:
         if q.intent == "passage" and context.get("intent") == "check" and q.metric is None and not _asks_text(s):
             q.intent = "check"                    # 那2024年那份呢？ after a check: check that one too
         if q.intent == "passage" and q.metric is not None and not _asks_text(_SERIES.sub("", s)):
-            if q.agencies:
+            if q.agencies and q.group is None:
                 q.intent = context.get("intent") if context.get("intent") in ("lookup", "trend") else "lookup"
             elif context.get("intent") in ("list", "rank", "aggregate", "trend"):
                 q.intent = context["intent"]      # 那2024年呢？ after a list: the same list for 2024
@@ -383,6 +415,18 @@ class Engine:
         if q.intent == "compare_text" and len(q.agencies) >= 2 and "年份" in carried and not _SAME_YEAR.search(s) \
                 and any(not any(y in self.by_agency.get(a, {}) for y in q.years) for a in q.agencies):
             q.years = []                          # two agencies compared: each one's own report
+
+    def _places_of(self, agency: str) -> list[str]:
+        """The county (or else the city) an agency of the corpus belongs to, as named in it."""
+        r = next((x for x in self.reports if x["agency"] == agency), None)
+        if r is None:
+            return []
+        for part in (r["county"], r["city"]):
+            if part and part in agency:
+                return [part]
+        from ..mentions import kind_of_agency
+        head = agency[: len(agency) - len(kind_of_agency(agency))]
+        return [head] if head else []
 
     def not_in_corpus(self, q: Question, why: str, mention: str | None = None) -> Answer:
         near = self.closest(mention) if mention else []
@@ -746,8 +790,10 @@ class Engine:
         return Answer("trend", text, series=series, warnings=warnings)
 
     def _check(self, q: Question) -> Answer:
-        if not q.agencies:
-            return Answer("check", "请说明要核对哪个单位哪一年的报告。", found=False)
+        if not q.agencies or q.group is not None:
+            if not q.years and q.group is None:
+                return Answer("check", "请说明要核对哪个单位哪一年的报告（或哪一年的全部报告）。", found=False)
+            return self._check_many(q)
         warnings: list[str] = []
         lines, rows = [], []
         for agency in q.agencies:
@@ -765,6 +811,25 @@ class Engine:
         if not lines:
             return self.not_in_corpus(q, warnings[0] if warnings else "没有找到该报告")
         return Answer("check", "\n".join(lines), rows=rows, warnings=warnings)
+
+    def _check_many(self, q: Question) -> Answer:
+        """Which reports of a year (or of a group) contradict themselves: each with how many
+        of its checks failed, those with none counted."""
+        warnings: list[str] = []
+        reports = self._in_years(q, warnings)
+        if not reports:
+            return self.not_in_corpus(q, warnings[0] if warnings else f"{self._scope(q)}没有报告")
+        failed = self.failed([r["id"] for r in reports])
+        bad = [(r, failed[r["id"]]) for r in reports if failed[r["id"]]]
+        bad.sort(key=lambda x: (-len(x[1]), x[0]["agency"], x[0]["year"]))
+        one_year = len(q.years) == 1
+        named = "、".join(f"{r['agency']}{'' if one_year else str(r['year']) + '年'}（{len(c)}处）"
+                          for r, c in bad[:LIST_SHOWN]) + ("等" if len(bad) > LIST_SHOWN else "")
+        text = (f"{self._scope(q)}共{len(reports)}份报告，其中{len(bad)}份有前后不一致" + (f"：{named}。" if bad else "。")
+                + f"其余{len(reports) - len(bad)}份各项核对一致。")
+        if bad:
+            text += "\n例：" + bad[0][0]["agency"] + "——" + _explain(bad[0][1][0])
+        return Answer("check", text, warnings=warnings, series=[{"failed": len(bad), "reports": len(reports)}])
 
     # ------------------------------------------------------------ text
     def index(self):
@@ -857,11 +922,15 @@ _POINT = re.compile(r"(?=[一二三四五六七八九十]是)|(?=[（(][一二�
 
 
 def _remember(memory: dict | None, q: Question) -> dict:
-    """The agencies and years a chat has named so far, most recent last (这两家, 这两年)."""
+    """The agencies, years and figures a chat has named so far, most recent last (这两家,
+    这两年, 这两项)."""
     memory = memory or {}
     agencies = [a for a in memory.get("agencies", []) if a not in q.agencies] + list(q.agencies)
     years = [y for y in memory.get("years", []) if y not in q.years] + list(q.years)
-    return {"agencies": agencies[-12:], "years": years[-12:]}
+    figures = [list(f) for f in memory.get("figures", [])]
+    if q.metric is not None and [q.metric.key, q.column] not in figures:
+        figures.append([q.metric.key, q.column])
+    return {"agencies": agencies[-12:], "years": years[-12:], "figures": figures[-6:]}
 
 
 def _part_name(f: Cell, figs: list[Cell]) -> str:

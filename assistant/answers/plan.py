@@ -15,7 +15,7 @@ OPS = {"lookup": "lookup", "list": "list", "aggregate": "total", "rank": "rank",
        "compare_text": "compare", "check": "check", "passage": "passage"}
 OP_WORDS = {"lookup": "查数", "list": "列出符合条件的单位", "total": "合计", "rank": "排序", "trend": "变化",
             "compare": "比较", "check": "核对", "passage": "查原文", "not_found": "语料中没有", "clarify": "需要说明"}
-_REFERS = re.compile(r"上述|以上|其中|那份|这份|该报告|同一年|同一年度|当年|那家|这家|该区|该县|该市|该局|该部门|前面那|刚才那|这俩|那俩|这几家|这些单位|这两家|这[两三四五六七八九十\d]+家|它|该单位|该机关|他们|那[\d〇零一二三四五六七八九十]*年|呢[？?]?$|同期|同年")
+_REFERS = re.compile(r"这两项|这几项|两项|各项指标|上述|以上|其中|那份|这份|该报告|同一年|同一年度|当年|那家|这家|该区|该县|该市|该局|该部门|前面那|刚才那|这俩|那俩|这几家|这些单位|这两家|这[两三四五六七八九十\d]+家|它|该单位|该机关|他们|那[\d〇零一二三四五六七八九十]*年|呢[？?]?$|同期|同年")
 _ALL = re.compile(r"所有|全部|各单位|哪些|哪几|哪家|哪个单位|多少个单位|多少家|的单位|各地")
 _PART_SPLIT = re.compile(r"[？?；;]+|(?=其中)")
 _COMMA = re.compile(r"[，,]")
@@ -52,7 +52,7 @@ def split_parts(text: str) -> list[str]:
     pieces = [p.strip(" ，,。") for p in _PART_SPLIT.split(text)]
     out: list[str] = []
     for p in pieces:
-        if not p:
+        if not p or p in ("那", "那么", "好", "嗯", "另外", "还有"):
             continue
         clauses = [c for c in _COMMA.split(p) if c.strip()]
         if len(clauses) > 1 and all(_has_metric(c) and _ASKS_STRICT.search(c) for c in clauses):
@@ -65,6 +65,8 @@ def split_parts(text: str) -> list[str]:
     return _scope_then_figure(_same_figure_merged(out)) or [text]
 
 
+_INCLUDE = re.compile(r"(?:都算上|都算进去|都包括|包括在内|算在内|一起算|合并计算)[。.]?$")
+_EXISTS = re.compile(r"出来了没|出了吗|出了没|有没有年报|发布了吗|发布了没|公布了吗|有了吗|有没有报告")
 _SCOPE_ONLY = re.compile(r"^(?:那|那么)?[^，。？?]{0,12}?(?:年|年度)?呢$")
 
 
@@ -75,6 +77,10 @@ def _scope_then_figure(parts: list[str]) -> list[str]:
     i = 0
     while i < len(parts):
         p = parts[i]
+        if i + 1 < len(parts) and _EXISTS.search(p) and metrics_in(parts[i + 1]) and not metrics_in(p):
+            out.append(p + "，" + parts[i + 1])   # 年报出来了没？新收了多少申请？: the figure, if it is there
+            i += 2
+            continue
         if i + 1 < len(parts) and _SCOPE_ONLY.match(p) and not metrics_in(p) and len(p) <= 14 \
                 and not re.match(r"(?:另外|其中|还有|再|以及|同时|并且|此外)", parts[i + 1]):
             out.append(p.rstrip("呢") + "，" + parts[i + 1])
@@ -103,8 +109,8 @@ def _same_figure_merged(parts: list[str]) -> list[str]:
 
 
 _INSTRUCTION = re.compile(r"^(?:这里|此处|请|并|需|就是|也就是|即|指的是|意思是)")    # 这里请把…合并计算: how to answer, not another question
-_LEAD_RIDER = re.compile(r"^(?:附上|并附上|并附|附|并列出|同时列出|列一下|列出来|具体是|具体|到底是|究竟是)")
-_SOURCE_ASK = re.compile(r"漏填|空白还是|是不是空白|填的0|填的是0|注明|出处|出自|来源|哪张表|哪一行|哪一页|第几页|附上|列出来|原文怎么说|怎么说的|怎么写的|原文")
+_LEAD_RIDER = re.compile(r"^(?:有的话|如果有|若有|附上|并附上|并附|附|并列出|同时列出|列一下|列出来|具体是|具体|到底是|究竟是)")
+_SOURCE_ASK = re.compile(r"都算上|都算进去|都包括|包括在内|算在内|漏填|空白还是|是不是空白|填的0|填的是0|注明|出处|出自|来源|哪张表|哪一行|哪一页|第几页|附上|列出来|原文怎么说|怎么说的|怎么写的|原文")
 _YEARISH = re.compile(r"(?:19|20)\d{2}|[12]\d年|去年|前年|今年|近.年|那.*年")
 
 
@@ -112,6 +118,8 @@ def _rider(p: str, before: str) -> bool:
     """A part that adds nothing of its own to the one before: where the figure is printed
     (请注明出自哪张表), the figures of a list just asked (各收了多少件), the words of a passage
     just asked (原文怎么说的)."""
+    if _INCLUDE.search(p):
+        return True                               # 直接起诉和复议后起诉都算上: what the sum asked includes
     if _YEARISH.search(p):
         return False
     if _LEAD_RIDER.search(p) and {m.key for _, m, _ in metrics_in(p)} <= {m.key for _, m, _ in metrics_in(before)}:

@@ -33,13 +33,13 @@ _OPWORDS = {"超过": ">", "多于": ">", "大于": ">", "高于": ">", "不少�
             "少于": "<", "低于": "<", "小于": "<", "不超过": "<=", "不多于": "<=", "≥": ">=", "≤": "<=",
             "等于": "=", "为": "=", "是": "=", "不等于": "!=", "不为": "!=", "不是": "!=", "≠": "!="}
 _PAREN = re.compile(r"[（(][^（）()]*[)）]")
-_REFERS_BACK = re.compile(r"前面那[两二三四五六七八九十\d]个|前面[两二三]个|刚才那[两二三]个|这俩|那俩|俩|上述|(?<![\d一二两三四五六七八九十件个次起家万元及])以上|这几家|这些单位|这[两三四五六七八九十\d]+家|"
+_REFERS_BACK = re.compile(r"它们|他们|它俩|他俩|(?<![一-龥])两家|把两家|前面那[两二三四五六七八九十\d]个|前面[两二三]个|刚才那[两二三]个|这俩|那俩|俩|上述|(?<![\d一二两三四五六七八九十件个次起家万元及])以上|这几家|这些单位|这[两三四五六七八九十\d]+家|"
                           r"这两个单位|这两个|这几个单位|那几家|那两家|这几家政府")
 _RANK_AT = re.compile(r"排(?:在|名)?第\s*[一二两三四五六七八九十\d]+|第\s*[一二两三四五六七八九十\d]+\s*(?:位|名)")
 _EACH = re.compile(r"各有|各自|分别|每家|每个|各是|各为|各多少|各几")
 _SUMMED = re.compile(r"合计|共计|合并|加起来|加总|之和|一共|总共")
 # an identity asked about: 一+二=七+四, 总计是否等于…之和, 加得对吗
-_CHECK = re.compile(r"[+＋].*[=＝≠]|跟表.{0,4}一样|与表.{0,4}一致|和表.{0,4}一样|等于总计|等于.{0,6}总计吗|是不是都等于|加起来等于|数.{0,2}对吗|是否闭合|数据闭合|闭合|数据质量|是否等于|等不等于|是不是等于|相不相等|是不是各项|各项加起来的|是不是.{0,12}之和|是否符合|等于.*之和|之和一致|加得对|合计对不对|对不对|勾稽|逻辑校验|自洽|有无问题|加起来一致|相符")
+_CHECK = re.compile(r"[+＋].*[=＝≠]|的和吗|之和吗|等于.{0,24}和吗|加起来不一致|不一致的|跟表.{0,4}一样|与表.{0,4}一致|和表.{0,4}一样|等于总计|等于.{0,6}总计吗|是不是都等于|加起来等于|数.{0,2}对吗|是否闭合|数据闭合|闭合|数据质量|是否等于|等不等于|是不是等于|相不相等|是不是各项|各项加起来的|是不是.{0,12}之和|是否符合|等于.*之和|之和一致|加得对|合计对不对|对不对|勾稽|逻辑校验|自洽|有无问题|加起来一致|相符")
 # a figure asked year by year: 每年、这几年、历年、以来、走势、怎么变
 _SERIES = re.compile(r"走势怎么样|走势怎样|走向是怎样的|走向怎样|走向如何|走向|怎么样变|相比如何|比较如何|对比如何|咋变|每年|每一年|各年|这几年|近几年|历年|以来|走势如何|走势|怎么变|如何变|变化如何|趋势如何|多了还是少了|是多了|是少了|变化|趋势")
 
@@ -188,7 +188,8 @@ def decide_intent(q: Question, s: str, found: list[str], unknown=None, ambiguous
     texty = _asks_for_text(_SERIES.sub("", s))
     strong = q.metric is not None and any(not weak for _, m, _, weak in _named(s) if m.key == q.metric.key)
     figure_compare = q.metric is not None and not texty and (not q.section or strong)
-    if any(w in s for w in intents["check"]) or _CHECK.search(s):
+    if (any(w in s for w in intents["check"]) or _CHECK.search(s)) and not (
+            re.search(r"各为多少|分别是多少|各是多少|分别为多少|是多少件", s) and not _CHECK.search(s)):
         q.intent = "check"
     elif any(w in s for w in intents["compare_text"]) and figure_compare and (len(found) >= 2 or len(years) >= 2):
         q.intent = "lookup"                       # two agencies' or two years' figures side by side
@@ -312,5 +313,5 @@ def _asks_for_text(s: str) -> bool:
     return any(w in s for w in _TEXT_WORDS)
 
 
-_TEXT_WORDS = ("怎么", "怎样", "如何", "为什么", "措施", "做法", "问题", "不足", "情况如何", "哪些工作", "咋", "做了什么",
+_TEXT_WORDS = ("写法", "写了些什么", "写了什么", "怎么写", "表述", "提法", "怎么", "怎样", "如何", "为什么", "措施", "做法", "问题", "不足", "情况如何", "哪些工作", "咋", "做了什么",
                "做了些什么", "做了哪些", "说了什么", "怎么说", "原文", "提到", "收钱", "收不收费", "收费吗", "信息处理费")
