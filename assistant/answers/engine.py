@@ -50,7 +50,7 @@ def _count_named(s: str) -> int | None:
 
 
 _STEP = re.compile(r"(?:(上一年|上一年度|前一年|上年度?)|(下一年|下一年度|后一年|次年))(?:呢|的|是|又|怎么|情况|$)")
-_AGAINST = re.compile(r"比它|与它|跟它|和它|同它|比上一问|多还是少|相比|比较")
+_AGAINST = re.compile(r"比它|与它|跟它|和它|同它|比上一问|多还是少|相比|比较|(?:和|与|跟|同).{0,6}比|比起")
 LIST_SHOWN = 50                 # reports named in a list answer, on each side of the condition
 
 
