@@ -475,3 +475,42 @@ def test_amounts_in_the_unit_their_header_prints_never_added_across_units(tmp_pa
     one = e.ask(f"{picked[2].agency}{picked[2].year}年政府集中采购总金额")
     assert one.rows and one.rows[0].unit == "元"
     store.close()
+
+
+def test_a_chat_remembers_its_agencies_and_figures(engine):
+    """这两家 takes the last two agencies the chat named; 这两项 the last two figures."""
+    from assistant.agencies import canonical_name
+    seen, picks = set(), []
+    for r in engine.generated:
+        name = canonical_name(r.agency)
+        if name not in seen and len(engine.by_agency.get(name, {})) == 1:
+            seen.add(name)
+            picks.append((name, r.year))
+        if len(picks) == 2:
+            break
+    (a, ya), (b, yb) = picks
+    first = engine.ask(f"{a}{ya}年新收多少申请")
+    second = engine.ask(f"{b}{yb}年的呢", context=first.interpretation)
+    assert second.interpretation["agencies"] == [b]
+    third = engine.ask("把这两家的改进措施比较一下", context=second.interpretation)
+    assert third.interpretation["op"] == "compare" and set(third.interpretation["agencies"]) == {a, b}
+    one = engine.ask(f"{a}{ya}年行政处罚决定多少件")
+    two = engine.ask("行政强制呢", context=one.interpretation)
+    both = engine.ask("这两项各是多少", context=two.interpretation)
+    assert [p["figure_key"] for p in both.interpretation["parts"]] == ["punishment", "coercion"]
+    assert all(r.agency == a for r in both.rows)
+
+
+def test_which_reports_of_a_year_contradict_themselves(engine):
+    from assistant.agencies import canonical_name
+    from collections import Counter
+    contradictory = Counter(r.year for r in engine.generated if r.expected_failures())
+    year = contradictory.most_common(1)[0][0]
+    want = {canonical_name(r.agency) for r in engine.generated if r.year == year and r.expected_failures()}
+    assert want
+    a = engine.ask(f"{year}年有没有哪家报告的数据前后不一致")
+    assert a.interpretation["op"] == "check" and a.found
+    reports = [r for r in engine.reports if r["year"] == year]
+    assert a.series[0]["reports"] == len(reports)
+    named = {name for name in (r["agency"] for r in reports) if name in a.text.split("：", 1)[-1]}
+    assert want <= named
