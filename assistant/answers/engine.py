@@ -32,6 +32,7 @@ def _count_items(s: str) -> int | None:
     return number(m.group(1)) if m else None
 
 
+_AMONG = re.compile(r"这里面|这些里|这些单位里|其中|里面|当中|之中")
 _SAME_PLACE = re.compile(r"同一个?(?:区|县|市)|同区|同县|同市|该区的|该县的|这个区的|这个县的|本区|本县")
 _PLURAL_IT = re.compile(r"它们|他们|它俩|他俩")
 _REVERSE = re.compile(r"反过来|倒过来|倒着|反着")
@@ -325,6 +326,16 @@ class Engine:
             if len(fits) == 1:
                 q.agencies, q.ambiguous = fits, []
                 carried.append("地方")
+        if q.ambiguous and not q.agencies and _AMONG.search(s) and (
+                len(before) > 1 or (not before and context.get("op") in ("list", "rank", "total"))):
+            # 这里面哪些是退役军人事务局: the ones of that kind among the agencies just listed (or in its scope)
+            alias, names = q.ambiguous[0]
+            fits = [a for a in before if a in names] if before else list(names)
+            if fits:
+                from ..mentions import Group
+                q.agencies, q.ambiguous = fits, []
+                q.group = Group(label=f"其中的{alias}", members=fits, plural=True, qualified=False)
+                carried.append("单位")
         if q.ambiguous and not q.agencies and refers:   # 温州那家: the one of the chat it can mean
             fits = [a for a in before + recent if a in q.ambiguous[0][1]]
             if fits:
