@@ -37,6 +37,7 @@ _SUFFIX = re.compile(r"(省|市|自治区|自治州|特别行政区|地区|盟)$
 _HEAD_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:区|县|市|旗))(?=[\u4e00-\u9fff]{2,}$)")
 _OTHER_BODY = re.compile(r"(?!政府|人民政府)(?:(?![的年和与及、被收申公信多几哪])[\u4e00-\u9fff]){0,7}?"
                          r"(?:局|委员会|委|办事处|总工会|工会|联合会|妇联|残联|中心|办公室|法院|检察院|管委会|街道)")
+_THAT_ONE = re.compile(r"(?:的)?(?:那家|那个|这家|那一家)")        # 秦淮区那家: a body of the place named before
 _PLACE_GROUP = re.compile(r"(?:的|之)?(?:各|所有|全部|下属|所属)?(?:单位|部门|机关)")
 _BODY_END = re.compile(r"(?:局|会|处|府|厅|委|中心|办公室|院|所|站|队|馆)$")
 
@@ -136,7 +137,7 @@ class Matcher:
             if any(a < tb and ta < b for ta, tb in taken):
                 continue
             if not _BODY_END.search(s[a:b]) and not s[a:b].endswith("政府") and (
-                    _OTHER_BODY.match(s[b:]) or _PLACE_GROUP.match(s[b:])):
+                    _OTHER_BODY.match(s[b:]) or _PLACE_GROUP.match(s[b:]) or _THAT_ONE.match(s[b:])):
                 continue                          # 沭阳县城管局, 洪泽区的各单位: not the place's government
             taken.append((a, b))
             if len(names) > 1:
@@ -148,7 +149,7 @@ class Matcher:
 
 
 # ------------------------------------------------------------------ groups of agencies
-_GROUP_MARK = re.compile(r"(?:只看|只算|仅看|只要|只统计|各家|每家|各|所有|全部|全体|哪些|哪几个|哪几家|多少个|多少家|那几家|这几家|那些|这些|几家|几个|有年报的|有报告的)(?:区县|县区|县市区|市县|区级|县级|市级|地)?的?$")
+_GROUP_MARK = re.compile(r"(?:其他|其余|剩下的|只看|只算|仅看|只要|只统计|各家|每家|各|所有|全部|全体|哪些|哪几个|哪几家|多少个|多少家|那几家|这几家|那些|这些|几家|几个|有年报的|有报告的)(?:区县|县区|县市区|市县|区级|县级|市级|地)?的?$")
 _NEEDS_MARK = ("区县人民政府", "县区人民政府", "区县政府", "县区政府", "县市区政府", "区政府", "县政府")
 _GROUP_AFTER = re.compile(r"^(?:中|里|之中|当中|里面|们|这一类|这类|一类|这些)")
 _GENERIC = ("单位", "部门", "机关", "机构")
@@ -298,8 +299,27 @@ def group_in(s: str, known: list[str]) -> Group | None:
 
 # ------------------------------------------------------------------ one place for the scope
 def normalise(text: str) -> str:
-    """Full-width digits and letters as ASCII, no whitespace."""
-    return squeeze(unicodedata.normalize("NFKC", text or ""))
+    """Full-width digits and letters as ASCII, no whitespace; a question typed in
+    traditional characters (洪澤區…復議) read in simplified ones, as the reports are."""
+    text = squeeze(unicodedata.normalize("NFKC", text or ""))
+    if any(ch in _TRADITIONAL for ch in text):
+        text = _to_simplified(text)
+    return text
+
+
+# characters common in questions that only traditional Chinese writes this way: their
+# presence says the question is in traditional characters (a simplified text is left as it is)
+_TRADITIONAL = set("報請議訴總會數據這們個幾與為過來時間處辦務區關開門問題網費號單縣鎮鄉較復資說對嗎裡麼變錢統計歷覆讓")
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+    return opencc.OpenCC("t2s")
+
+
+def _to_simplified(text: str) -> str:
+    return _converter().convert(text)
 
 
 def number(text: str) -> int:

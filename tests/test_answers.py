@@ -514,3 +514,10 @@ def test_which_reports_of_a_year_contradict_themselves(engine):
     assert a.series[0]["reports"] == len(reports)
     named = {name for name in (r["agency"] for r in reports) if name in a.text.split("：", 1)[-1]}
     assert want <= named
+
+
+def test_a_question_in_traditional_characters_is_read(engine):
+    a = engine.ask("沭陽縣2023年被行政復議幾次？")
+    b = engine.ask("沭阳县2023年被行政复议几次？")
+    assert a.interpretation["agencies"] == b.interpretation["agencies"] == ["宿迁市沭阳县人民政府"]
+    assert [r.value for r in a.rows] == [r.value for r in b.rows] and a.rows

@@ -23,6 +23,9 @@ _WITHIN = re.compile(r"其中|哪几家|哪家|哪些|这几家.*(?:加起来|�
 _THRESHOLD = re.compile(r"(?:门槛|标准|条件)?(?:提高|降低|放宽|改|换)(?:到|为|成)(\d+(?:\.\d+)?)")
 _TOP_WORDS = re.compile(r"前\s*[一二两三四五六七八九十\d]|最多|最少|最高|最低|倒数|top|TOP")
 _SAME_YEAR = re.compile(r"同一年|同年|当年|同期|同一年度")
+_THAT_ONE_Q = re.compile(r"那家|那个|那一家")
+_EXCEPT = re.compile(r"(?:去掉|除了|除去|除|不含|不算|排除)([^，,。？?]{2,20}?)(?:以外|之外|外|的两家|的那家|这家|两家|$|，|,)")
+_EACH_ONE = re.compile(r"各自|分别|各有|各是|各多少|每家")
 _ITEMS = re.compile(r"这([两二三四五六七八九十\d])项|这几项|两项|上述几项|这些指标")
 
 
@@ -38,7 +41,7 @@ _PLURAL_IT = re.compile(r"它们|他们|它俩|他俩")
 _REVERSE = re.compile(r"反过来|倒过来|倒着|反着")
 _INSTEAD = re.compile(r"换成|改成|改为|换为|换个|换一个|改问")
 _WITH = re.compile(r"(?:那)?(?:和|与|跟|同)(?!期|年|一年|上年|去年|前年|比|样)")      # 和温州市市场监督管理局同一年的比一比
-_VERSUS = re.compile(r"更多|更少|多还是少|谁多|谁少|谁的|哪家多|哪家少|相比|对比|比较")
+_VERSUS = re.compile(r"更多|更少|多还是少|谁多|谁少|谁的|哪家多|哪家少|相比|对比|比较|比一比|比比|比一下|各自|分别|各有|各是|每家")
 _TWO_YEARS = re.compile(r"这两年|这两个年份|两年比|这两个年度")
 _COUNT = re.compile(r"(?:这|那|上述|前面那|前面|刚才那|把)([两二三四五六七八九十\d])(?:家|个)|(这俩|那俩|俩)|(?<![一-龥])(两)家")
 
@@ -50,7 +53,7 @@ def _count_named(s: str) -> int | None:
     return (2 if m.group(2) or m.group(3) else number(m.group(1))) if m else None
 
 
-_STEP = re.compile(r"(?:(上一年|上一年度|前一年|上年度?)|(下一年|下一年度|后一年|次年))(?:呢|的|是|又|怎么|情况|$)")
+_STEP = re.compile(r"(?:(上一年|上一年度|前一年|上年度?|再往前一年)|(下一年|下一年度|后一年|次年|再往后一年))")
 _AGAINST = re.compile(r"比它|与它|跟它|和它|同它|比上一问|多还是少|相比|比较|(?:和|与|跟|同).{0,6}比|比起")
 LIST_SHOWN = 50                 # reports named in a list answer, on each side of the condition
 
@@ -336,6 +339,10 @@ class Engine:
                 q.agencies, q.ambiguous = fits, []
                 q.group = Group(label=f"其中的{alias}", members=fits, plural=True, qualified=False)
                 carried.append("单位")
+        if q.ambiguous and not q.agencies and _THAT_ONE_Q.search(s) and len(q.ambiguous[0][1]) == 1 \
+                and q.years and q.ambiguous[0][1][0] in self.by_agency:
+            q.agencies, q.ambiguous = list(q.ambiguous[0][1]), []     # 秦淮区那家 (the only one with that year)
+            carried.append("单位")
         if q.ambiguous and not q.agencies and refers:   # 温州那家: the one of the chat it can mean
             fits = [a for a in before + recent if a in q.ambiguous[0][1]]
             if fits:
@@ -382,20 +389,51 @@ class Engine:
             q.years = sorted(set(q.years) | set(context["years"]))      # 2024年比它多还是少
             q.year_range = True
             carried.append("对比的年份")
+        self._exclude(q, s, before, carried)
         if carried:
             self._redecide(q, s, carried, context)
         return carried
 
+    def _exclude(self, q: Question, s: str, before: list[str], carried: list[str]) -> None:
+        """去掉泉州市的两家 / 除了临沂市审计局以外: the agencies asked, less those named."""
+        m = _EXCEPT.search(s)
+        if not m:
+            return
+        span = m.group(1)
+        named = set(self.matcher.find(span))
+        if not named:
+            named = {a for a in (q.agencies or before) if any(p in a for p in re.findall(r"[\u4e00-\u9fff]{2,4}[省市区县]", span))}
+        if not named:
+            return
+        pool = q.agencies if q.agencies and not set(q.agencies) <= named else before
+        if not [a for a in pool if a not in named]:
+            from ..mentions import group_in, normalise
+            rest = group_in(normalise(s.replace(m.group(0), "")), self.agencies)   # 其他审计局
+            if rest is not None:
+                pool = [a for a in rest.members if not q.years or any(y in self.by_agency[a] for y in q.years)]
+        kept = [a for a in pool if a not in named]
+        if kept:
+            from ..mentions import Group
+            q.agencies, q.ambiguous, q.unknown_agency = kept, [], None
+            q.group = Group(label="其余单位", members=kept, plural=True, qualified=False)
+            if "单位" not in carried:
+                carried.append("单位")
+
     def _redecide(self, q: Question, s: str, carried: list[str], context: dict) -> None:
         """The kind of question again, now that it has the agencies, years or figure it
         took from the question before."""
-        within = "单位" in carried and len(q.agencies) > 1 and _WITHIN.search(s) and not _VERSUS.search(s)
+        within = "单位" in carried and len(q.agencies) > 1 and not _VERSUS.search(s) and (
+            _WITHIN.search(s) or (context.get("intent") in ("list", "rank", "aggregate") and q.metric is not None
+                                  and not _asks_text(s)))
         named = q.agencies if q.group is None and not within else []
         previous = q.intent
         decide_intent(q, s, named)
         if within:                                # 其中哪几家 / 这几家加起来: the agencies carried, as a group
             from ..mentions import Group
             q.group = Group(label="上述单位", members=list(q.agencies), plural=True, qualified=False)
+            if q.intent in ("passage", "lookup") and context.get("intent") in ("list", "rank", "aggregate") \
+                    and not q.total and not _EACH_ONE.search(s):
+                q.intent = context["intent"]      # 那前年呢 after a list over a group: the same list
         if q.intent == "passage" and context.get("intent") == "check" and q.metric is None and not _asks_text(s):
             q.intent = "check"                    # 那2024年那份呢？ after a check: check that one too
         if q.intent == "passage" and q.metric is not None and not _asks_text(_SERIES.sub("", s)):

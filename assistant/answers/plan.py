@@ -29,8 +29,9 @@ MAX_QUESTION = 500       # characters of a question that are read
 def clean_question(text: str) -> str:
     """What the question parser can take: no control or direction characters, no lone
     surrogates, at most MAX_QUESTION characters."""
-    text = _CONTROL.sub("", text or "")
-    return unicodedata.normalize("NFC", text)[:MAX_QUESTION].strip()
+    from ..mentions import _TRADITIONAL, _to_simplified
+    text = unicodedata.normalize("NFC", _CONTROL.sub("", text or ""))[:MAX_QUESTION].strip()
+    return _to_simplified(text) if any(ch in _TRADITIONAL for ch in text) else text
 
 
 def _asks_text(s: str) -> bool:
@@ -65,7 +66,7 @@ def split_parts(text: str) -> list[str]:
     return _scope_then_figure(_same_figure_merged(out)) or [text]
 
 
-_INCLUDE = re.compile(r"(?:都算上|都算进去|都包括|包括在内|算在内|一起算|合并计算)[。.]?$")
+_INCLUDE = re.compile(r"(?:都算上|都算进去|都算|都包括|包括在内|算在内|一起算|合并计算)[。.]?$")
 _EXISTS = re.compile(r"出来了没|出了吗|出了没|有没有年报|发布了吗|发布了没|公布了吗|有了吗|有没有报告")
 _SCOPE_ONLY = re.compile(r"^(?:那|那么)?[^，。？?]{0,12}?(?:年|年度)?呢$")
 
@@ -223,6 +224,9 @@ def _column_name(col: str) -> str:
 def column_name(col: str) -> str:
     """A column's printed label, from whichever table holds it."""
     from ..schema import table
+    if "+" in col:                                # several columns: the word that names their sum
+        return next((w for words in vocabulary().columns.values() for w, c in words.items() if c == col),
+                    "、".join(column_name(c) for c in col.split("+")))
     for t in ("B", "C", "A"):
         if col in table(t).column_keys:
             return table(t).column_label(col)

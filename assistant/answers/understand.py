@@ -158,7 +158,8 @@ def understand(text: str, known_agencies: list[str], corpus_years: list[int], ma
     if top and not q.top:
         q.top = int(top.group(1)) if top.group(1) else number(top.group(2))
     q.mean = "平均" in s
-    q.total = any(w in plain for w in dict(voc.intents)["aggregate"])
+    q.total = any(w in plain for w in dict(voc.intents)["aggregate"]) and not (
+        "总数" in plain and any(w in plain for w in dict(voc.intents)["compare_text"]))   # 总数比一比: side by side
     q.refers_back = bool(_REFERS_BACK.search(s))
     q.section = next((k for k, words in voc.compare_sections.items() if any(w in s for w in words)), None)
     decide_intent(q, s, found, unknown, ambiguous, group)
