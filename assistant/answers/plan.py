@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from .model import Answer
-from .understand import Metric, Question, columns_in, metrics_in, vocabulary
+from .understand import _PAREN, Metric, Question, columns_in, metrics_in, vocabulary
 
 # the product's operations under the names the question set uses
 OPS = {"lookup": "lookup", "list": "list", "aggregate": "total", "rank": "rank", "trend": "trend",
@@ -19,7 +19,6 @@ _REFERS = re.compile(r"这两项|这几项|两项|各项指标|上述|以上|其
 _ALL = re.compile(r"所有|全部|各单位|哪些|哪几|哪家|哪个单位|多少个单位|多少家|的单位|各地")
 _PART_SPLIT = re.compile(r"[？?；;]+|(?=其中)")
 _COMMA = re.compile(r"[，,]")
-_PAREN = re.compile(r"[（(][^（）()]*[)）]")
 _ASKS = re.compile(r"多少|几[件次起个家项]|是否|有没有|哪|吗|呢|怎么|如何|情况")
 _ASKS_STRICT = re.compile(r"多少|几[件次起个家项年]|是否|有没有|哪|吗|呢|怎么|如何|什么|谁")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
