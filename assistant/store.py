@@ -76,9 +76,20 @@ class FigureSum:
     blank: int                    # cells printed blank
 
 
+@dataclass(frozen=True)
+class FigureTotal:
+    """A figure added up over reports: None when no report's figure is computable."""
+    value: int | float | None
+    reports: int                  # reports added
+    blank: int                    # reports left out: a blank among their cells
+
+
 def _number(v):
-    """A stored value as the number it is (SQLite NUMERIC keeps 3.0 as a float)."""
-    return int(v) if isinstance(v, float) and v.is_integer() else v
+    """A stored value as the number it is (SQLite NUMERIC keeps 3.0 as a float; a sum of
+    floats is rounded to the cents it was printed in)."""
+    if isinstance(v, float):
+        return int(v) if v.is_integer() else round(v, 4)
+    return v
 
 
 _COMPARE = {">": ">", ">=": ">=", "<": "<", "<=": "<=", "=": "=", "!=": "!="}
@@ -207,16 +218,15 @@ class Store:
         return [Cell(r["report_id"], r["tbl"], r["row"], r["col"], _number(r["value"]), r["raw"], r["page"])
                 for r in self.db.execute(sql, params)]
 
-    def sums(self, cells: list[tuple[str, str, str]], report_ids: list[str] | None = None,
-             condition: tuple[str, float] | None = None, descending: bool | None = None,
-             limit: int | None = None) -> list[FigureSum]:
-        """Per report, the sum of its figures at `cells` — in SQL: `condition` (op, n) keeps
-        the reports whose printed sum meets it, `descending` orders by the sum (ties by
-        agency and year), `limit` keeps the first. Reports that print none of the cells are
-        absent; a report with a blank among its cells has value None: its sum cannot be
-        computed, so it is never in a condition or an order."""
-        if not cells or (report_ids is not None and not report_ids):
-            return []
+    # ---------------------------------------------------- figure queries (SQL)
+    # A figure is the sum of one or more cells of a report. The engine knows which cells a
+    # figure reads in a report of each form version; these methods run the query over the
+    # reports that read it with the same cells, in SQL, and return typed rows. A report with
+    # a blank among its cells has value None (a blank is not 0): it is never in a condition,
+    # an order or a total, and is counted apart.
+
+    def _figure_sql(self, cells: list[tuple[str, str, str]], report_ids: list[str] | None,
+                    agency: str | None = None, years: list[int] | None = None) -> tuple[str, list, int]:
         keys = " OR ".join("(f.tbl=? AND f.row=? AND f.col=?)" for _ in cells)
         params: list = [x for a in cells for x in a]
         sql = ("SELECT r.id, r.agency, r.year, SUM(f.value) AS v, COUNT(f.value) AS printed, "
@@ -225,25 +235,66 @@ class Store:
         if report_ids is not None:
             sql += f" AND r.id IN ({','.join('?' * len(report_ids))})"
             params += list(report_ids)
-        sql += " GROUP BY r.id"
-        whole = len(set(cells))              # every cell printed with a value: the sum is computable
-        if condition is not None:
-            sql += f" HAVING COUNT(f.value) = {whole} AND SUM(f.value) {_COMPARE[condition[0]]} ?"
-            params.append(condition[1])
-        if descending is not None:
-            sql += (" AND" if condition is not None else " HAVING") + f" COUNT(f.value) = {whole}"
-            sql += f" ORDER BY v {'DESC' if descending else 'ASC'}, r.agency, r.year"
+        if agency is not None:
+            sql += " AND r.agency = ?"
+            params.append(agency)
+        if years:
+            sql += f" AND r.year IN ({','.join('?' * len(years))})"
+            params += list(years)
+        return sql + " GROUP BY r.id", params, len(set(cells))
+
+    def _figure_rows(self, sql: str, params: list, whole: int) -> list[FigureSum]:
+        return [FigureSum(r["id"], r["agency"], r["year"], _number(r["v"]) if r["printed"] == whole else None,
+                          r["printed"], r["blank"]) for r in self.db.execute(sql, params)]
+
+    def lookup(self, cells: list[tuple[str, str, str]], report_ids: list[str] | None = None) -> list[FigureSum]:
+        """Per report, the figure at `cells` (their sum). Reports that print none of the
+        cells are absent; ordered by agency and year."""
+        if not cells or (report_ids is not None and not report_ids):
+            return []
+        sql, params, whole = self._figure_sql(cells, report_ids)
+        return self._figure_rows(sql + " ORDER BY r.agency, r.year", params, whole)
+
+    def where(self, cells: list[tuple[str, str, str]], op: str, n: float,
+              report_ids: list[str] | None = None) -> list[FigureSum]:
+        """The reports whose figure at `cells` meets `op n` (=, !=, >, >=, <, <=)."""
+        if not cells or (report_ids is not None and not report_ids):
+            return []
+        sql, params, whole = self._figure_sql(cells, report_ids)
+        sql += f" HAVING COUNT(f.value) = {whole} AND SUM(f.value) {_COMPARE[op]} ? ORDER BY r.agency, r.year"
+        return self._figure_rows(sql, params + [n], whole)
+
+    def rank(self, cells: list[tuple[str, str, str]], report_ids: list[str] | None = None,
+             descending: bool = True, limit: int | None = None) -> list[FigureSum]:
+        """The reports with a computable figure, ordered by it (ties by agency, year)."""
+        if not cells or (report_ids is not None and not report_ids):
+            return []
+        sql, params, whole = self._figure_sql(cells, report_ids)
+        sql += (f" HAVING COUNT(f.value) = {whole} ORDER BY v {'DESC' if descending else 'ASC'}, "
+                "r.agency, r.year")
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
-        out = []
-        for r in self.db.execute(sql, params):
-            v = r["v"]
-            if isinstance(v, float) and v.is_integer():
-                v = int(v)
-            out.append(FigureSum(r["id"], r["agency"], r["year"], v if r["printed"] == whole else None,
-                                 r["printed"], r["blank"]))
-        return out
+        return self._figure_rows(sql, params, whole)
+
+    def total(self, cells: list[tuple[str, str, str]], report_ids: list[str] | None = None) -> FigureTotal:
+        """The figure added up over the reports: the sum of the computable ones, how many
+        those are, and how many have a blank among their cells (left out)."""
+        if not cells or (report_ids is not None and not report_ids):
+            return FigureTotal(None, 0, 0)
+        sql, params, whole = self._figure_sql(cells, report_ids)
+        r = self.db.execute(
+            f"SELECT SUM(CASE WHEN printed = {whole} THEN v END) AS v, "
+            f"SUM(printed = {whole}) AS n, SUM(printed < {whole}) AS blank FROM ({sql})", params).fetchone()
+        return FigureTotal(_number(r["v"]), r["n"] or 0, r["blank"] or 0)
+
+    def series(self, cells: list[tuple[str, str, str]], agency: str, years: list[int] | None = None,
+               report_ids: list[str] | None = None) -> list[FigureSum]:
+        """One agency's figure at `cells`, year by year (chronological)."""
+        if not cells or (report_ids is not None and not report_ids):
+            return []
+        sql, params, whole = self._figure_sql(cells, report_ids, agency, years)
+        return self._figure_rows(sql + " ORDER BY r.year", params, whole)
 
     def failed_checks(self, report_ids: list[str], status: str = "failed") -> list[dict]:
         """Checks of these reports with this status (failed: the report contradicts itself;

@@ -123,3 +123,45 @@ def test_a_store_of_schema_1_is_migrated_on_open_without_losing_a_report(tmp_pat
     assert store.db.execute("SELECT COUNT(*) FROM figures").fetchone()[0] == figures
     assert all(store.get(i).units == {} for i in before)
     store.close()
+
+
+
+def test_figure_queries_run_in_sql_and_agree_with_the_printed_cells(store, tmp_path):
+    """lookup, where, rank, total and series over generated reports, against what the
+    generator printed; a blank part makes a figure uncomputable: absent from conditions,
+    orders and totals, counted apart."""
+    from assistant.generator import write
+    records = write(tmp_path / "gen", 12, formats=("txt",), seed=7, contradictory=0)
+    ingest(store, [tmp_path / "gen" / "txt"])
+    ids = {(r.agency, r.year): r.id for r in map(store.get, store.report_ids())}
+    cells = [("B", "new_received", "total"), ("B", "carried_over", "total")]
+    expected = {}
+    for rec in records:
+        printed = {(c["table"], c["row"], c["col"]): c["value"] for c in rec["cells"]}
+        parts = [printed.get(c) for c in cells]
+        expected[ids[(rec["agency"], rec["year"])]] = None if None in parts else sum(parts)
+    assert {s.report_id: s.value for s in store.lookup(cells)} == expected
+    known = {i: v for i, v in expected.items() if v is not None}
+    assert len(set(known.values())) > 3                     # the corpus tells orders apart
+    by_value = sorted(known.values(), reverse=True)
+    assert [s.value for s in store.rank(cells)] == by_value
+    assert [s.value for s in store.rank(cells, descending=False, limit=2)] == sorted(known.values())[:2]
+    middle = by_value[len(by_value) // 2]
+    for op, test in ((">", middle.__lt__), ("<=", middle.__ge__), ("=", middle.__eq__), ("!=", middle.__ne__)):
+        assert {s.report_id for s in store.where(cells, op, middle)} == {i for i, v in known.items() if test(v)}
+    t = store.total(cells)
+    assert (t.value, t.reports, t.blank) == (sum(known.values()), len(known), len(expected) - len(known))
+
+    agency, year = next(iter(ids))
+    years = sorted(y for a, y in ids if a == agency)
+    assert [s.year for s in store.series(cells, agency)] == years
+    assert [s.value for s in store.series(cells, agency)] == [expected[ids[(agency, y)]] for y in years]
+
+    blanked = max(known, key=known.get)
+    store.db.execute("UPDATE figures SET value=NULL WHERE report_id=? AND tbl='B' AND row='carried_over' "
+                     "AND col='total'", (blanked,))
+    row = next(s for s in store.lookup(cells) if s.report_id == blanked)
+    assert (row.value, row.printed, row.blank) == (None, 1, 1)
+    assert blanked not in {s.report_id for s in store.rank(cells) + store.where(cells, ">=", 0)}
+    t2 = store.total(cells)
+    assert (t2.value, t2.reports, t2.blank) == (t.value - known[blanked], t.reports - 1, t.blank + 1)

@@ -638,24 +638,54 @@ class Engine:
             return None
         return sum(known), known
 
-    def _sums(self, q: Question, reports: list[dict], condition=None, descending: bool | None = None,
-              limit: int | None = None) -> list[tuple[dict, object]]:
-        """(report, value) of the reports whose figure is computable, from the store's SQL
-        (a report whose cells are read differently — 2019 vs 2021 format, （六） as three
-        rows — is asked with its own cells); ordered when `descending` is given."""
+    def _by_cells(self, q: Question, reports: list[dict]) -> dict[tuple, list[str]]:
+        """The reports in scope grouped by the cells the figure reads in them (a 2019 and
+        a 2021 report, or one printing （六） as three rows, read different cells): each
+        group is one store query."""
         three = self._three_rows(q.metric, [r["id"] for r in reports]) if q.metric.three_rows else set()
         groups: dict[tuple, list[str]] = {}
         for r in reports:
             cells, _ = self.cells_for(q.metric, r, q.column, three)
             groups.setdefault(tuple(cells), []).append(r["id"])
+        return groups
+
+    def _sums(self, q: Question, reports: list[dict], condition=None, descending: bool | None = None,
+              limit: int | None = None) -> list[tuple[dict, object]]:
+        """(report, value) of the reports whose figure is computable, from the store's
+        queries: `condition` (op, n) → Store.where, `descending` → Store.rank, else
+        Store.lookup; the groups' rows merged in the same order."""
         out = []
-        for cells, ids in groups.items():
-            for s in self.store.sums(list(cells), ids, condition, descending, limit):
-                if s.value is not None:
-                    out.append((self.by_id[s.report_id], s.value))
+        for cells, ids in self._by_cells(q, reports).items():
+            if condition is not None:
+                rows = self.store.where(list(cells), condition[0], condition[1], ids)
+            elif descending is not None:
+                rows = self.store.rank(list(cells), ids, descending, limit)
+            else:
+                rows = self.store.lookup(list(cells), ids)
+            out += [(self.by_id[s.report_id], s.value) for s in rows if s.value is not None]
         if descending is not None:
             out.sort(key=lambda x: ((-x[1] if descending else x[1]), x[0]["agency"], x[0]["year"]))
             out = out[:limit] if limit else out
+        return out
+
+    def _total(self, q: Question, reports: list[dict]) -> tuple[int | float | None, int, int]:
+        """The figure added up over the reports (Store.total per group): sum, reports
+        added, reports left out for a blank."""
+        value, n, blank = None, 0, 0
+        for cells, ids in self._by_cells(q, reports).items():
+            t = self.store.total(list(cells), ids)
+            if t.value is not None:
+                value = _num((value or 0) + t.value)
+            n, blank = n + t.reports, blank + t.blank
+        return value, n, blank
+
+    def _series(self, q: Question, reports: list[dict]) -> dict[str, int | float | None]:
+        """One agency's figure year by year (Store.series per group): report id → value."""
+        out: dict[str, int | float | None] = {}
+        for cells, ids in self._by_cells(q, reports).items():
+            agency = self.by_id[ids[0]]["agency"]
+            for s in self.store.series(list(cells), agency, report_ids=ids):
+                out[s.report_id] = s.value
         return out
 
     def _per_report(self, q: Question, warnings: list[str]) -> tuple[list[tuple[dict, object, list[dict]]], int]:
@@ -724,8 +754,7 @@ class Engine:
         values, blank = self._per_report(q, warnings)
         if not values:
             return self.not_in_corpus(q, f"{self._scope(q)}没有填报{q.metric.name}的报告")
-        total = sum(v for _, v, _ in values)
-        total = int(total) if float(total).is_integer() else round(total, 4)
+        total, _, _ = self._total(q, [r for r, _, _ in values])          # SQL: SUM over the reports
         rows = [row for r, v, figs in values for row in self.rows_for(q.metric, r, figs, warnings)]
         if q.mean:
             mean = round(total / len(values), 2)
@@ -767,8 +796,9 @@ class Engine:
         for agency in q.agencies:
             reports = self._comparable(q.metric, self._reports_of(q, agency, warnings), warnings)
             figs = self.figures(q.metric, reports, q.column)
+            by_year = self._series(q, reports)                             # SQL: the agency's years
             for r in reports:
-                v = self.value(q.metric, r, figs[r["id"]], q.column)
+                v = by_year.get(r["id"])
                 if v is None:
                     blank += 1
                 else:
@@ -802,9 +832,10 @@ class Engine:
             return self.not_in_corpus(q, warnings[0] if warnings else f"语料中没有{agency}的报告")
         reports = self._comparable(q.metric, reports, warnings)
         figs = self.figures(q.metric, reports, q.column)
+        values = self._series(q, reports)                                  # SQL: the agency's years
         series, rows = [], []
-        for r in reports:
-            v = self.value(q.metric, r, figs[r["id"]], q.column)
+        for r in sorted(reports, key=lambda r: r["year"]):
+            v = values.get(r["id"])
             series.append({"year": r["year"], "value": v})
             rows += self.rows_for(q.metric, r, figs[r["id"]], warnings)
         known = [s for s in series if s["value"] is not None]
