@@ -24,6 +24,8 @@ _SINCE = re.compile(r"((?:19|20)\d{2})\s*年?度?(?:[^，,。？?\d年]{0,10}?)(
 _PLAN_PERIOD = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
 _PREVIOUS = re.compile(r"(?:与|和|同|比|较|对比)(?:上年|上一年|前一年|去年同期|上年度)|同比|环比|比上年|较上年")
 _SHORT_RANGE = re.compile(r"(?<![\d.])([12]\d)\s*年?\s*(?:—|–|-|~|～|至|到)\s*([12]\d)\s*年?(?![\d件个次])")
+# 23、24两年 / 2023、24年 / 22和23年: each year of the list, written out
+_SHORT_LIST = re.compile(r"(?<![\d.])((?:20)?[12]\d)\s*年?\s*(?:、|和|与|及|跟|,|，)\s*([12]\d)\s*(?:这两|两|二)?年(?!代|[前后内])")
 _SHORT_YEAR = re.compile(r"(?<![\d.])([12]\d)年(?!度?[前后内]|代)")
 _RELATIVE = {"大前年": 3, "前年": 2, "去年": 1, "上年度": 1, "今年": 0}
 _FORMAT_YEAR = re.compile(r"(?:19|20)\d{2}\s*年?\s*版")     # 2019年版格式 names a format, not a year
@@ -45,10 +47,19 @@ _BODY_END = re.compile(r"(?:局|会|处|府|厅|委|中心|办公室|院|所|站
 def years(text: str) -> list[int]:
     """Years written as 2022, 2022年 or 二〇二二年, in order, without repeats."""
     s = _FORMAT_YEAR.sub("", arabic_dates(squeeze(text)))
+    s = _SHORT_LIST.sub(_short_list, s)
     found = [int(y) for y in _YEAR.findall(s)]
     if not found:                                  # 21年 / 22年: 2021, 2022
         found = [2000 + int(y) for y in _SHORT_YEAR.findall(s) if 19 <= int(y) <= 30]
     return list(dict.fromkeys(found))
+
+
+def _short_list(m: re.Match) -> str:
+    a, b = (int(x) for x in m.groups())
+    a = a if a > 99 else 2000 + a
+    if not (2000 <= a <= 2030 and 19 <= b <= 30):
+        return m.group(0)
+    return f"{a}年、{2000 + b}年"
 
 
 @lru_cache(maxsize=8192)
@@ -332,7 +343,7 @@ def parse_years(text: str, corpus_years: list[int], today: date | None = None) -
     change from 2023 to 2024), and whether they are several. 去年/前年 count from `today`;
     近N年 ends at the newest year in the corpus."""
     s = arabic_dates(normalise(text))
-    s = _FORMAT_YEAR.sub("", s)
+    s = _SHORT_LIST.sub(_short_list, _FORMAT_YEAR.sub("", s))
     m = _RANGE.search(s)
     short = _SHORT_RANGE.search(s) if not m and not _YEAR.search(s) else None
     if m or (short and all(19 <= int(x) <= 30 for x in short.groups())):
@@ -433,5 +444,34 @@ def scope(text: str, matcher: Matcher, known: list[str], corpus_years: list[int]
             ambiguous = [(s, near)]
         elif group is None:
             unknown = unknown_mention(s)
+    elif found and not ambiguous:
+        found = _with_slips(s, found, known)
     ys, several = parse_years(s, corpus_years, today)
     return found, ambiguous, unknown, ys, several, group
+
+
+def _with_slips(s: str, found: list[str], known: list[str]) -> list[str]:
+    """The agencies named, and beside them one written with a wrong character (诸成市工信局和
+    游仙区工信局): each stretch of the text outside the names found that reads like an
+    agency and fits exactly one other agency with one character changed, in the order
+    written."""
+    masked = squeeze(s)
+    where: dict[str, int] = {}
+    for name in found:
+        for alias in sorted(aliases(name), key=len, reverse=True):
+            at = masked.find(alias)
+            if at >= 0:
+                where.setdefault(name, at)
+                masked = masked.replace(alias, "\0" * len(alias))
+    added = False
+    for m in re.finditer(r"[^\0]+", masked):
+        seg = m.group(0)
+        if len(seg) < 4 or not _AGENCY_LIKE.search(seg):
+            continue
+        near = [a for a in fuzzy(seg, known) if a not in found]
+        if len(near) == 1 and near[0] not in where:
+            where[near[0]] = m.start()
+            added = True
+    if not added:
+        return found
+    return sorted(where, key=where.get) + [a for a in found if a not in where]

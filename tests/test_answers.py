@@ -521,3 +521,61 @@ def test_a_question_in_traditional_characters_is_read(engine):
     b = engine.ask("沭阳县2023年被行政复议几次？")
     assert a.interpretation["agencies"] == b.interpretation["agencies"] == ["宿迁市沭阳县人民政府"]
     assert [r.value for r in a.rows] == [r.value for r in b.rows] and a.rows
+
+
+def test_a_check_beside_other_questions_is_one_part_of_several(engine):
+    a = engine.ask("沭阳县2023年新收多少件？表格有没有错？")
+    parts = a.interpretation["parts"]
+    assert [p["op"] for p in parts] == ["lookup", "check"]
+    assert all(p["agencies"] == ["宿迁市沭阳县人民政府"] and p["years"] == [2023] for p in parts)
+    a = engine.ask("沭阳县2023年的表格算得平吗，另外存在的主要问题是什么")
+    assert [p["op"] for p in a.interpretation["parts"]] == ["check", "passage"]
+    # an identity between figures asked in one sentence stays one check
+    a = engine.ask("沭阳县2023年本年新收加上年结转，是否等于办理结果总计加结转下年度？")
+    assert a.interpretation["op"] == "check"
+
+
+def test_a_passage_and_a_figure_in_one_sentence_are_two_parts(engine):
+    a = engine.ask("沭阳县2023年的总体情况概括一下，并给出当年新收申请的数量")
+    assert [p["op"] for p in a.interpretation["parts"]] == ["passage", "lookup"]
+    a = engine.ask("沭阳县2023年被复议几次？其他需要报告的事项又说了些什么？")
+    parts = a.interpretation["parts"]
+    assert [p["op"] for p in parts] == ["lookup", "passage"] and parts[1]["figure"] is None
+
+
+def test_short_years_in_a_list_are_each_year():
+    from assistant.mentions import parse_years
+    for text in ("洪泽区23、24两年的行政诉讼", "洪泽区2023、24年的行政诉讼", "洪泽区23和24年的行政诉讼"):
+        assert parse_years(text, [2019, 2025])[0] == [2023, 2024], text
+    assert parse_years("收到23件，24年呢", [2019, 2025])[0] == [2024]
+
+
+def test_a_name_with_a_slip_beside_a_name_written_right():
+    from assistant.mentions import Matcher, scope
+    known = ["潍坊市诸城市工业和信息化局", "绵阳市游仙区工业和信息化局", "淮安市洪泽区人民政府"]
+    found = scope("诸成市工信局和游仙区工信局去年的行政诉讼", Matcher(known), known, [2024, 2025])[0]
+    assert found == ["潍坊市诸城市工业和信息化局", "绵阳市游仙区工业和信息化局"]
+    assert scope("洪泽区和游仙区工信局2024年", Matcher(known), known, [2024])[0] == [
+        "淮安市洪泽区人民政府", "绵阳市游仙区工业和信息化局"]
+
+
+def test_each_year_with_its_own_figure_is_its_own_part():
+    from assistant.answers.plan import split_parts
+    parts = split_parts("游仙区工信局2020年规范性文件的对外公开总数量、2021年行政规范性文件的现行有效件数各是多少？")
+    assert len(parts) == 2 and "2020年" in parts[0] and "2021年" not in parts[0] and "2021年" in parts[1]
+    assert all(p.startswith("游仙区工信局") for p in parts)
+    # the same figure over the years is one question (a change), not one part per year
+    assert len(split_parts("洪泽区2023年新收申请21件，2024年新收95件，增长了多少")) == 1
+
+
+def test_a_whole_order_and_which_of_two_is_more(engine):
+    a = engine.ask("2023年各单位新收申请从少到多排个序")
+    assert a.intent == "rank" and len(a.rows) > 3 and "从少到多" in a.text
+    values = [r.value for r in a.rows]
+    assert values == sorted(values)
+    other = next(r.agency for r in engine.generated if r.year == 2023 and "沭阳" not in r.agency)
+    a = engine.ask(f"沭阳县和{other}2023年谁新收的申请更多？")
+    assert a.intent == "lookup" and len(a.rows) == 2
+    more = max(a.rows, key=lambda r: r.value)
+    if a.rows[0].value != a.rows[1].value:
+        assert a.text.splitlines()[-1].startswith(f"{more.agency}更多")

@@ -247,11 +247,16 @@ class Engine:
             q.agencies = found[:1]
         if f.get("year") and not q.years:
             q.years = sorted(f["year"]) if isinstance(f["year"], (list, tuple)) else [int(f["year"])]
+        group_note = None
         if q.group is not None:                     # 各总工会: the members with a report in the years asked
             q.agencies = [a for a in q.group.members if a in self.by_agency and (
                 not q.years or any(y in self.by_agency[a] for y in q.years))]
             if not q.agencies:
                 return self.not_in_corpus(q, f"语料中没有{q.group.label}{self._scope(q)}的报告")
+            absent = [a for a in q.group.members if a in self.by_agency and a not in q.agencies]
+            if absent:                              # said, not silently dropped
+                group_note = (f"{q.group.label}中另有{len(absent)}家没有{self._scope(q)}的报告：" +
+                                    "、".join(absent[:LIST_SHOWN]) + ("等" if len(absent) > LIST_SHOWN else ""))
         if q.intent == "compare_text" and len(q.agencies) >= 2 and not q.years:
             q.years = sorted({max(self.by_agency[a]) for a in q.agencies[:2] if a in self.by_agency})
             q.years = q.years if len(q.years) > 1 else []     # the same newest year: as asked (none)
@@ -287,6 +292,8 @@ class Engine:
         handler = getattr(self, f"_{q.intent}")
         a = handler(q)
         a.interpretation = meaning
+        if group_note and a.found:
+            a.warnings.append(group_note)
         if not a.found and meaning.get("op") not in ("clarify",):
             meaning["op"] = "not_found"
         return a
@@ -339,15 +346,32 @@ class Engine:
                 q.agencies, q.ambiguous = fits, []
                 q.group = Group(label=f"其中的{alias}", members=fits, plural=True, qualified=False)
                 carried.append("单位")
-        if q.ambiguous and not q.agencies and _THAT_ONE_Q.search(s) and len(q.ambiguous[0][1]) == 1 \
-                and q.years and q.ambiguous[0][1][0] in self.by_agency:
-            q.agencies, q.ambiguous = list(q.ambiguous[0][1]), []     # 秦淮区那家 (the only one with that year)
-            carried.append("单位")
-        if q.ambiguous and not q.agencies and refers:   # 温州那家: the one of the chat it can mean
-            fits = [a for a in before + recent if a in q.ambiguous[0][1]]
-            if fits:
-                q.agencies, q.ambiguous = list(dict.fromkeys(fits))[:1], []
+        if q.ambiguous and not q.agencies and _THAT_ONE_Q.search(s):
+            # 秦淮区那家: the body of that place of the kind the chat is about, or the only one
+            # with a report in the year asked
+            from ..mentions import place_of
+            names = [a for a in q.ambiguous[0][1] if a in self.by_agency]
+            kinds = {place_of(a).remainder for a in before + recent}
+            fits = [a for a in names if place_of(a).remainder in kinds] if kinds else []
+            if len(fits) != 1 and q.years:
+                fits = [a for a in names if any(y in self.by_agency[a] for y in q.years)]
+            if len(fits) == 1:
+                q.agencies, q.ambiguous = fits, []
                 carried.append("单位")
+                if before and _WITH.match(s) and fits[0] not in before:
+                    q.agencies = before + fits    # 和南京秦淮区那家比: the one before, beside it
+        if q.ambiguous and not q.agencies and q.total and not _THAT_ONE_Q.search(s):
+            from ..mentions import Group                  # 那2025年的总工会加起来呢: all of them, added up
+            alias, names = q.ambiguous[0]
+            q.group, q.ambiguous = Group(label=f"各{alias}", members=list(names), plural=True, qualified=False), []
+            q.agencies = list(names)
+        if q.ambiguous and not q.agencies and refers:   # 温州那家: the one of the chat it can mean
+            fits = list(dict.fromkeys(a for a in before + recent if a in q.ambiguous[0][1]))
+            if len(fits) == 1:
+                q.agencies, q.ambiguous = fits, []
+                carried.append("单位")
+            elif fits:                            # the chat named several of them: ask which
+                q.ambiguous = [(q.ambiguous[0][0], fits)]
         if q.refers_back and not q.agencies and not q.unknown_agency:
             if not n and len(before) == 1 and _PLURAL_IT.search(s) and len(recent) >= 2:
                 n = 2                             # 它们, after a question about one of them
@@ -385,7 +409,7 @@ class Engine:
                 carried.append("指标")
                 q.column = column_in(s, q.metric) or context.get("column")
         if q.years and context.get("years") and _AGAINST.search(s) and set(q.years) != set(context["years"]) \
-                and len(q.years) == 1:
+                and len(q.years) == 1 and len(q.agencies) <= 1:
             q.years = sorted(set(q.years) | set(context["years"]))      # 2024年比它多还是少
             q.year_range = True
             carried.append("对比的年份")
@@ -452,7 +476,11 @@ class Engine:
             q.intent = previous
         if q.intent == "rank" and q.agencies and q.group is None and not re.search(r"哪一?年|哪个年", s) \
                 and len(q.agencies) > 1:
-            q.intent = "lookup"                   # 这两家谁多: the figures side by side
+            if len(q.agencies) == 2:
+                q.intent = "lookup"               # 这两家谁多: the figures side by side, and which is more
+            else:                                 # 这三家里谁最多: those agencies ranked
+                from ..mentions import Group
+                q.group = Group(label="上述单位", members=list(q.agencies), plural=True, qualified=False)
         if len(q.agencies) == 1:
             series_of_one(q)
         if q.intent == "passage" and len(q.agencies) >= 2 and context.get("intent") == "compare_text":
@@ -575,6 +603,15 @@ class Engine:
         if q.metric.note and any(self._version(self.by_id[r.source.report_id], "A") == 2019 for r in rows):
             warnings.append(q.metric.note)
         series = []
+        which = _WHICH_MORE.search(q.text)
+        if which and len(rows) == 2 and None not in (rows[0].value, rows[1].value) and rows[0].unit == rows[1].unit:
+            a, b = rows
+            if a.value == b.value:
+                parts.append(f"两者相同（均为{_fmt(a.value)}{a.unit}）。")
+            else:
+                more = (a, b) if (a.value > b.value) == (which.group(1) in "多高大") else (b, a)
+                name = lambda r: f"{r.agency}{'' if a.year == b.year else f' {r.year}年'}"
+                parts.append(f"{name(more[0])}更{which.group(1)}（{_fmt(more[0].value)} 对 {_fmt(more[1].value)}{a.unit}）。")
         if q.total and len(rows) > 1:
             parts.append(self._total_line(q, rows))
             values = [r.value for r in rows]
@@ -770,7 +807,7 @@ class Engine:
         if q.agencies and q.group is None:
             return self._rank_years(q)
         reports = self._comparable(q.metric, self._in_years(q, warnings), warnings)
-        k = q.top or 1
+        k = q.top if q.top is not None and q.top > 0 else (len(reports) if q.top == 0 else 1)   # 0: the whole order
         order = self._sums(q, reports, descending=not q.ascending, limit=k + 1)     # SQL: ORDER BY … LIMIT
         if not order:
             return self.not_in_corpus(q, f"{self._scope(q)}没有填报{q.metric.name}的报告")
@@ -783,6 +820,8 @@ class Engine:
         listing = "；".join(f"{i}. {r['agency']}{'' if q.years and len(q.years) == 1 else str(r['year']) + '年'}：{_fmt(v)}{q.metric.unit}"
                             for i, (r, v, _) in enumerate(top, 1))
         text = f"{self._scope(q)}{q.metric.name}{word}的{'前' + str(len(top)) + '名' if len(top) > 1 else ''}：{listing}。"
+        if q.top == 0:                            # the whole order asked
+            text = f"{self._scope(q)}{q.metric.name}{'从少到多' if q.ascending else '从多到少'}（{len(top)}份）：{listing}。"
         if len(order) > len(top) and order[len(top)][1] == top[-1][1]:
             warnings.append(f"第{len(top)}名与第{len(top) + 1}名并列（{_fmt(top[-1][1])}）")
         if blank:
@@ -806,7 +845,7 @@ class Engine:
         if not values:
             return self.not_in_corpus(q, warnings[0] if warnings else f"没有填报{q.metric.name}的报告")
         order = sorted(values, key=lambda x: (x[1] if q.ascending else -x[1], x[0]["year"]))
-        top = order[: q.top or 1]
+        top = order[: q.top or (len(order) if q.top == 0 else 1)]
         rows = [row for r, v, figs in order for row in self.rows_for(q.metric, r, figs, warnings)]
         word = "最少" if q.ascending else "最多"
         who = "、".join(q.agencies)
@@ -871,7 +910,7 @@ class Engine:
 
     def _check(self, q: Question) -> Answer:
         if not q.agencies or q.group is not None:
-            if not q.years and q.group is None:
+            if not q.years and q.group is None and not _ALL_REPORTS.search(q.text):
                 return Answer("check", "请说明要核对哪个单位哪一年的报告（或哪一年的全部报告）。", found=False)
             return self._check_many(q)
         warnings: list[str] = []
@@ -992,6 +1031,12 @@ class Engine:
         text = (f"比较 {name_l} 与 {name_r} 的“{l['title']}”："
                 f"共同涉及：{'、'.join(shared) or '无'}；仅{name_l}：{'、'.join(only_l) or '无'}；"
                 f"仅{name_r}：{'、'.join(only_r) or '无'}。")
+        if not (shared or only_l or only_r):      # no topic to line up: the two texts side by side
+            def gist(side):
+                first = "；".join(side["points"][:2]) or "（无文字）"
+                return first if len(first) <= 120 else first[:120] + "…"
+            text = (f"比较 {name_l} 与 {name_r} 的“{l['title']}”（未归纳出可对照的主题，原文要点并列）：\n"
+                    f"{name_l}：{gist(l)}\n{name_r}：{gist(r)}")
         passages = [Passage(agency=s["agency"], year=s["year"], section=section, title=s["title"], text="\n".join(s["points"]),
                             page=s["page"], score=1.0, report_id=s["report_id"]) for s in (l, r)]
         return Answer("compare_text", text, passages=passages, warnings=warnings,
@@ -1028,6 +1073,10 @@ def split_points(text: str) -> list[str]:
 
 def topics_of(point: str) -> set[str]:
     return {name for name, words in vocabulary().topics.items() if any(w in point for w in words)}
+
+
+_WHICH_MORE = re.compile(r"(?:谁|哪家|哪个|哪一个|哪一年|哪年)[^，。？?]{0,12}?更?([多少高低大小])")
+_ALL_REPORTS = re.compile(r"所有|全部|哪些|哪几|哪家|哪份|各单位|每份|每个单位")
 
 
 def _num(v):

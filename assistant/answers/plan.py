@@ -46,27 +46,123 @@ def split_parts(text: str) -> list[str]:
     """A question of several parts → its parts, in order (`…新收多少件？其中自然人多少件？`,
     `…上年结转多少件，结转下年度多少件`). A clause that asks nothing of its own (…与2023年
     相比，有何变化) stays with its neighbour."""
-    from .understand import _CHECK, vocabulary as _voc
-    if any(w in text for w in dict(_voc().intents)["check"]) or _CHECK.search(text):
-        return [text]                             # an identity between figures is one question
+    if _is_check(text):
+        return _check_parts(text)
     pieces = [p.strip(" ，,。") for p in _PART_SPLIT.split(text)]
     out: list[str] = []
     for p in pieces:
-        if not p or p in ("那", "那么", "好", "嗯", "另外", "还有"):
+        if not p or p in _FILLER:
             continue
         clauses = [c for c in _COMMA.split(p) if c.strip()]
         if len(clauses) > 1 and all(_has_metric(c) and _ASKS_STRICT.search(c) for c in clauses):
             out += [x for c in clauses for x in _by_figure(c)]
-        elif out and (not (_ASKS.search(p) or _has_metric(p)) or _rider(p, out[-1])
+        elif len(clauses) > 1 and _text_and_figure(clauses):
+            out += [x for c in clauses for x in (_by_figure(c) if _has_metric(c) else [c])]
+        elif out and (not (_ASKS.search(p) or _has_metric(p) or _asks_passage(p)) or _rider(p, out[-1])
                       or not _ASKS_STRICT.search(p) and _INSTRUCTION.search(p)):
             out[-1] += "，" + p
         else:
-            out += _by_figure(p)
+            out += [x for y in _by_year(p) for x in _by_figure(y)]
     return _scope_then_figure(_same_figure_merged(out)) or [text]
 
 
+_FULL_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?(?:报告)?(?:[（(][^）)]{0,12}[）)])?")
+
+
+def _by_year(p: str) -> list[str]:
+    """游仙区工信局2020年规范性文件的对外公开总数量、2021年行政规范性文件的现行有效件数各是
+    多少 → one part per year with the figure written after it, each with the words before
+    the first year (the agency)."""
+    at = [m.start() for m in _FULL_YEAR.finditer(p)]
+    if len(at) < 2:
+        return [p]
+    head, pieces = p[:at[0]], [p[a:b] for a, b in zip(at, at[1:] + [len(p)])]
+    if not all(metrics_in(_FULL_YEAR.sub("", x)) or _table_columns(x) for x in pieces):
+        return [p]
+    from .understand import _SERIES
+    if _SERIES.search(p) or re.search(r"相比|比较|对比|增长|减少|增加|下降|变化", p):
+        return [p]                                # the same figure over years: one question
+    asked = [_figures_of(_FULL_YEAR.sub("", x)) for x in pieces]
+    if len(set(asked)) < len(pieces) or not all(asked):
+        return [p]                                # each year its own figure, or it is one question
+    return [head + x.rstrip("、，, 和与及") for x in pieces]
+
+
+def _figures_of(x: str) -> tuple:
+    found = metrics_in(x)
+    cols = tuple(c for t in ("A", "B", "C") for w, c in vocabulary().columns.get(t, {}).items() if w in x)
+    return tuple(m.key for _, m, _ in found) + cols
+
+
+def _table_columns(x: str) -> bool:
+    return any(w in x for t in ("A", "B", "C") for w in vocabulary().columns.get(t, {}))
+
+
+# what a report says on a section or topic, asked in a clause of its own
+_TOPIC = re.compile(r"问题|不足|措施|改进|整改|打算|总体情况|其他需要报告|事项|主动公开.{0,4}(?:工作|情况)|平台建设|监督保障|信息管理|提案|建议办理")
+_SAYS = re.compile(r"概括|总结|原文|说了|讲了|写了|提到|怎么说|怎么写|介绍|是什么|有哪些|有什么|啥|比较|对比|比一比|比一下|对照|异同|不同")
+_GIVES = re.compile(r"给出|列出|告诉我|提供|报一下|说一下|数量|数字")
+
+
+def _asks_passage(c: str) -> bool:
+    from .understand import _SERIES
+    return bool(_TOPIC.search(c) and _SAYS.search(c) and not _SERIES.search(c) and not _has_metric(c))
+
+
+def _text_and_figure(clauses: list[str]) -> bool:
+    """存在的问题比较一下，顺带问下那年新收了几件 / 总体情况概括一下，并给出新收申请的数量:
+    clauses that each ask something of their own, a passage and a figure among them."""
+    figure = [c for c in clauses if _has_metric(c) and (_ASKS_STRICT.search(c) or _GIVES.search(c))]
+    text = [c for c in clauses if _asks_passage(c)]
+    return bool(figure) and bool(text) and len(figure) + len(text) == len(clauses)
+
+
+def _is_check(s: str) -> bool:
+    from .understand import _CHECK, vocabulary as _voc
+    return any(w in s for w in dict(_voc().intents)["check"]) or bool(_CHECK.search(s))
+
+
+_FILLER = ("那", "那么", "好", "嗯", "另外", "还有")
+
+
+def _check_parts(text: str) -> list[str]:
+    """A check asked beside other questions (新收多少？表格有没有错？ / 近三年报表算得平吗，哪年
+    新收最多): the check is one part — an identity between figures is one question, its
+    clauses stay together — and each piece that asks a figure or a passage of its own is
+    another. A piece that asks nothing (正文说17件，表二是95件) belongs to the check."""
+    out: list[str] = []
+    pending = ""
+    last_check: int | None = None
+    for p in (p.strip(" ，,。") for p in _PART_SPLIT.split(text)):
+        if not p or p in _FILLER:
+            continue
+        if _is_check(p):
+            clauses = [c for c in _COMMA.split(p) if c.strip()]
+            at = next(i for i, c in enumerate(clauses) if _is_check(c)) if any(map(_is_check, clauses)) else len(clauses)
+            tail = [c for c in clauses[at + 1:]]
+            own = [c for c in tail if not _is_check(c) and _ASKS_STRICT.search(c) and (_has_metric(c) or _asks_text(c))]
+            check = "，".join(c for c in clauses if c not in own)
+            if last_check is not None and last_check == len(out) - 1 and not _YEARISH.search(check):
+                out[-1] += "，" + check           # 数据质量怎么样？各表数据是否闭合？: one check, asked twice
+            else:
+                out.append(pending + check)
+                last_check = len(out) - 1
+            out += own
+            pending = ""
+        elif _ASKS_STRICT.search(p) and (_has_metric(p) or _asks_text(p)):
+            out += split_parts(pending + p) if pending else split_parts(p)
+            pending = ""
+        elif out:
+            out[-1] += "，" + p
+        else:
+            pending += p + "，"
+    if pending:
+        out.append(pending.rstrip("，"))
+    return out or [text]
+
+
 _INCLUDE = re.compile(r"(?:都算上|都算进去|都算|都包括|包括在内|算在内|一起算|合并计算)[。.]?$")
-_EXISTS = re.compile(r"出来了没|出了吗|出了没|有没有年报|发布了吗|发布了没|公布了吗|有了吗|有没有报告")
+_EXISTS = re.compile(r"报告有吗|年报有吗|有报告吗|有年报吗|出来了没|出了吗|出了没|有没有年报|发布了吗|发布了没|公布了吗|有了吗|有没有报告")
 _SCOPE_ONLY = re.compile(r"^(?:那|那么)?[^，。？?]{0,12}?(?:年|年度)?呢$")
 
 
@@ -96,7 +192,9 @@ def _same_figure_merged(parts: list[str]) -> list[str]:
     收到几件？ / 多了还是少了？差多少？), is one question with it."""
     out: list[str] = []
     for p in parts:
-        if out and not _YEARISH.search(p) and metrics_in(p) and \
+        if out and re.match(r"(?:一共|总共|合计|共计|加起来)", p) and re.search(r"哪些|哪几|哪家|列出", out[-1]):
+            out.append(p)                         # 哪些单位收到过申请？一共收到多少件: the list, then its total
+        elif out and not _YEARISH.search(p) and metrics_in(p) and \
                 [m.key for _, m, _ in metrics_in(p)] == [m.key for _, m, _ in metrics_in(out[-1])] and \
                 columns_in(p, metrics_in(p)[0][1]) == [] and len(p) <= 12:
             out[-1] += "，" + p

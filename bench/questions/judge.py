@@ -196,6 +196,18 @@ def _one_lookup(plans: list[dict]) -> dict | None:
             "years": sorted({y for p in plans for y in p.get("years") or []}), "pairs": True}
 
 
+def _by_figure(plans: list[dict]) -> list[dict] | None:
+    """Lookups of several figures for several years (2020年处罚多少、强制多少，2021年分别又是
+    多少) as one lookup per figure over the years asked, in the order first asked: the same
+    figures, shown figure by figure."""
+    if any(p["op"] != "lookup" for p in plans):
+        return None
+    groups: dict[str, list[dict]] = {}
+    for p in plans:
+        groups.setdefault(json.dumps(p.get("figures"), sort_keys=True), []).append(p)
+    return [_one_lookup(ps) if len(ps) > 1 else ps[0] for ps in groups.values()]
+
+
 def judge(answer, question: dict, truth: Truth, real: set) -> tuple[bool, str]:
     plans = question["plans"]
     interp = answer.interpretation or {}
@@ -204,6 +216,8 @@ def judge(answer, question: dict, truth: Truth, real: set) -> tuple[bool, str]:
         plans = _one_figure_each(plans)
     if len(parts) == 1 and len(plans) > 1 and _one_lookup(plans):
         plans = [_one_lookup(plans)]
+    if len(parts) != len(plans) and len(parts) > 1 and len(_by_figure(plans) or []) == len(parts):
+        plans = _by_figure(plans)
     if len(parts) != len(plans):
         return False, f"{len(parts)} parts read for {len(plans)} asked"
     subs = answer.parts if interp.get("op") == "parts" else [answer] * len(plans)

@@ -92,6 +92,9 @@ def main(paths: list[str]) -> int:
     names = corpus()
     bad = 0
     ids: set[str] = set()
+    given = {Path(x).resolve() for x in paths}
+    taken = {json.loads(line).get("id"): f.name for f in sorted(HERE.glob("set_*.jsonl")) if f.resolve() not in given
+             for line in f.read_text("utf-8").splitlines() if line.strip()}   # ids of the other files
     for path in paths:
         for n, line in enumerate(Path(path).read_text("utf-8").splitlines(), 1):
             if not line.strip():
@@ -105,6 +108,8 @@ def main(paths: list[str]) -> int:
             errs = problems(q, names)
             if q.get("id") in ids:
                 errs.append(f"duplicate id {q.get('id')}")
+            elif q.get("id") in taken:
+                errs.append(f"id {q.get('id')} is already used in {taken[q.get('id')]}")
             ids.add(q.get("id"))
             for e in errs:
                 print(f"{path}:{n} ({q.get('id')}): {e}")
