@@ -42,6 +42,8 @@ _REVERSE = re.compile(r"反过来|倒过来|倒着|反着")
 _INSTEAD = re.compile(r"换成|改成|改为|换为|换个|换一个|改问")
 _WITH = re.compile(r"(?:那)?(?:和|与|跟|同)(?!期|年|一年|上年|去年|前年|比|样)")      # 和温州市市场监督管理局同一年的比一比
 _VERSUS = re.compile(r"更多|更少|多还是少|谁多|谁少|谁的|哪家多|哪家少|相比|对比|比较|比一比|比比|比一下|各自|分别|各有|各是|每家")
+_ONLY = re.compile(r"只看|仅看|只要|只说|只算|单看|单说")
+_BOTH = re.compile(r"俩|两者|二者|两个数|两个加")
 _TWO_YEARS = re.compile(r"这两年|这两个年份|两年比|这两个年度")
 _COUNT = re.compile(r"(?:这|那|上述|前面那|前面|刚才那|把)([两二三四五六七八九十\d])(?:家|个)|(这俩|那俩|俩)|(?<![一-龥])(两)家")
 
@@ -315,9 +317,21 @@ class Engine:
         refers = in_chain or bool(_REFERS.search(s)) or q.refers_back
         carried = []
         before = [a for a in context.get("agencies") or [] if a in self.by_agency]
+        group = context.get("group")
+        if group and step is None and years_in(s) and not _AMONG.search(s) and not re.search(r"这些|上述|这几家|那几家", s):
+            # 那2024年呢 after a list over 各市场监督管理局: the group's members in 2024, not 2025's
+            before = [a for a in group["members"] if a in self.by_agency] or before
         recent = [a for a in memory.get("agencies", []) if a in self.by_agency]
         if not before and refers and recent and _IT.search(s):
             before = recent[-1:]                  # 它: the agency the chat named last
+        if q.group is not None and before and _ONLY.search(s):
+            fits = [a for a in q.group.members if a in before]
+            if fits:                              # 只看退役军人事务局: the one of those just asked
+                from ..mentions import Group
+                q.agencies = fits
+                q.group = None if len(fits) == 1 else Group(label=f"其中的{q.group.label}", members=fits,
+                                                             plural=True, qualified=False)
+                carried.append("单位")
         n = _count_named(s)
         asked = context.get("candidates") or []
         if context.get("op") == "clarify" and asked and not q.agencies:
@@ -396,6 +410,11 @@ class Engine:
             q.years = sorted(memory["years"][-2:])            # 这两年比
             q.year_range = True
             carried.append("年份")
+        if _BOTH.search(s) and not q.years and len(before) == 1 and len(recent) == 1 \
+                and len(memory.get("years", [])) >= 2:
+            q.years = sorted(memory["years"][-2:])            # 俩加一起: one agency all along, so its two years
+            q.year_range = True
+            carried.append("年份")
         if not q.years and context.get("years") and (
                 "单位" in carried or refers or context.get("op") in ("clarify", "list", "rank", "total", "lookup")):
             q.years = list(context["years"])
@@ -460,6 +479,8 @@ class Engine:
                 q.intent = context["intent"]      # 那前年呢 after a list over a group: the same list
         if q.intent == "passage" and context.get("intent") == "check" and q.metric is None and not _asks_text(s):
             q.intent = "check"                    # 那2024年那份呢？ after a check: check that one too
+        if "同期" in s and context.get("intent") == "trend" and q.metric is not None and q.intent in ("aggregate", "lookup"):
+            q.intent = "trend"                    # 同期行政诉讼合计呢: the same years, the figure 行政诉讼合计
         if q.intent == "passage" and q.metric is not None and not _asks_text(_SERIES.sub("", s)):
             if q.agencies and q.group is None:
                 q.intent = context.get("intent") if context.get("intent") in ("lookup", "trend") else "lookup"

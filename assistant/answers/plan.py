@@ -54,7 +54,8 @@ def split_parts(text: str) -> list[str]:
         if not p or p in _FILLER:
             continue
         clauses = [c for c in _COMMA.split(p) if c.strip()]
-        if len(clauses) > 1 and all(_has_metric(c) and _ASKS_STRICT.search(c) for c in clauses):
+        if len(clauses) > 1 and all(_has_metric(c) and _ASKS_STRICT.search(c) for c in clauses) \
+                and not any(re.match(r"(?:不管|无论|不论|不考虑)", c) for c in clauses):
             out += [x for c in clauses for x in _by_figure(c)]
         elif len(clauses) > 1 and _text_and_figure(clauses):
             out += [x for c in clauses for x in (_by_figure(c) if _has_metric(c) else [c])]
@@ -311,7 +312,8 @@ def interpretation(q: Question, carried: list[str]) -> dict:
             "ambiguous": [{"as_typed": a, "candidates": c} for a, c in q.ambiguous],
             "years": list(q.years), "figure": figure, "figure_key": q.metric.key if q.metric else None,
             "column": q.column, "condition": list(q.condition) if q.condition else None,
-            "top": q.top, "ascending": q.ascending, "section": q.section, "carried": carried, "line": line}
+            "top": q.top, "ascending": q.ascending, "section": q.section, "carried": carried, "line": line,
+            "group": {"label": q.group.label, "members": list(q.group.members)} if q.group is not None else None}
 
 
 def _column_name(col: str) -> str:

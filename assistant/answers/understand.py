@@ -41,6 +41,7 @@ _SUMMED = re.compile(r"合计|共计|合并|加起来|加总|之和|一共|总�
 # an identity asked about: 一+二=七+四, 总计是否等于…之和, 加得对吗
 _CHECK = re.compile(r"[+＋].*[=＝≠]|的和吗|之和吗|等于.{0,24}和吗|加起来不一致|不一致的|跟表.{0,4}一样|与表.{0,4}一致|和表.{0,4}一样|等于总计|等于.{0,6}总计吗|是不是都等于|加起来等于|数.{0,2}对吗|是否闭合|数据闭合|闭合|数据质量|是否等于|等不等于|是不是等于|相不相等|是不是各项|各项加起来的|是不是.{0,12}之和|是否符合|等于.*之和|之和一致|加得对|合计对不对|对不对|勾稽|逻辑校验|自洽|有无问题|加起来一致|相符|算得平|算不平|算平|表.{0,4}有没有问题|表.{0,4}有问题|数.{0,2}靠谱|对得上不")
 # a figure asked year by year: 每年、这几年、历年、以来、走势、怎么变
+_CONCESSION = re.compile(r"(?:不管|无论|不论|不考虑)[^，,。？?]{0,20}[，,]")
 _ORDER_ALL = re.compile(r"排序|排个序|排一下序|排个名|排名|排行|从少到多|从多到少|由少到多|由多到少|从低到高|从高到低|从大到小|从小到大|依次")
 _SERIES = re.compile(r"比怎么样|比如何|相比怎么样|比起来怎么样|走势怎么样|走势怎样|走向是怎样的|走向怎样|走向如何|走向|怎么样变|相比如何|比较如何|对比如何|咋变|每年|每一年|各年|这几年|近几年|历年|以来|走势如何|走势|怎么变|如何变|变化如何|趋势如何|多了还是少了|是多了|是少了|变化|趋势|变动|轨迹|起伏|波动")
 
@@ -125,7 +126,7 @@ def understand(text: str, known_agencies: list[str], corpus_years: list[int], ma
                  years=years, year_range=is_range, group=group)
     # an explanation in brackets (（未经复议直接起诉与复议后起诉合计）) does not name the figure
     # when the words outside it do
-    plain = _PAREN.sub("", s)
+    plain = _CONCESSION.sub("", _PAREN.sub("", s))   # 不管有没有被起诉，…行政复议: not the figure asked
     for text_ in (plain, s):
         found_metrics = metrics_in(text_)
         if found_metrics:
@@ -147,7 +148,7 @@ def understand(text: str, known_agencies: list[str], corpus_years: list[int], ma
         q.condition = (">=" if above.group(2).endswith("上") else "<=", float(above.group(1)))
     elif m:
         q.condition = (_OPWORDS.get(m.group(1), m.group(1)), float(m.group(2)))
-    elif _NONE.search(s):
+    elif _NONE.search(_CONCESSION.sub("", s)):
         q.condition = ("=", 0.0)
     t = _TOP.search(s)
     q.top = number(next(g for g in t.groups() if g)) if t else None
