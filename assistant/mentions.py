@@ -39,7 +39,7 @@ _SUFFIX = re.compile(r"(省|市|自治区|自治州|特别行政区|地区|盟)$
 _HEAD_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:区|县|市|旗))(?=[\u4e00-\u9fff]{2,}$)")
 _OTHER_BODY = re.compile(r"(?!政府|人民政府)(?:(?![的年和与及、被收申公信多几哪])[\u4e00-\u9fff]){0,7}?"
                          r"(?:局|委员会|委|办事处|总工会|工会|联合会|妇联|残联|中心|办公室|法院|检察院|管委会|街道)")
-_THAT_ONE = re.compile(r"(?:的)?(?:那家|那个|这家|那一家)")        # 秦淮区那家: a body of the place named before
+_THAT_ONE = re.compile(r"(?:的)?(?:(?:那家|那个|这家|这个|那一家)(?:局|单位|部门|机关)?|该(?:局|单位|部门|机关))")        # 秦淮区那家: a body of the place named before
 _PLACE_GROUP = re.compile(r"(?:的|之)?(?:各|所有|全部|下属|所属)?(?:单位|部门|机关)")
 _BODY_END = re.compile(r"(?:局|会|处|府|厅|委|中心|办公室|院|所|站|队|馆)$")
 
@@ -236,7 +236,7 @@ class Group:
     by_kind: bool = True            # named by a kind (总工会), not by a place written alone (马龙区)
 
 
-_THAT_BODY = re.compile(r"(?:的)?(?:那个|那家|哪个|某个)(局|单位|部门|委员会|办)")
+_THAT_BODY = re.compile(r"(?:的)?(?:那个|那家|哪个|某个|这个|这家)(局|单位|部门|委员会|办)")
 _CITY_LEVEL = re.compile(r"市本级|本级部门|不含区县|不含县区|市直")
 
 
@@ -413,7 +413,7 @@ def unknown_mention(s: str) -> str | None:
     """Something the text names as an agency or a place that no corpus agency matched."""
     bare = re.sub(r"(?:19|20)\d{2}年?(?:度)?", "", s)
     m = _AGENCY_LIKE.search(bare)
-    if m and not re.search(r"[哪些了吗呢么几多少收到申请公开各所全的每至年月结转]", m.group(0)):
+    if m and not re.search(r"[哪些了吗呢么几多少收到申请公开各所全的每至年月结转这那把]", m.group(0)):
         return m.group(0)
     for m in _PLACE_LIKE.finditer(bare):
         if not _NOT_PLACE.match(m.group(1)):
@@ -446,8 +446,28 @@ def scope(text: str, matcher: Matcher, known: list[str], corpus_years: list[int]
             unknown = unknown_mention(s)
     elif found and not ambiguous:
         found = _with_slips(s, found, known)
+    if ambiguous and not found:
+        other = another_body(s, *ambiguous[0])
+        if other:
+            ambiguous, unknown = [], other
     ys, several = parse_years(s, corpus_years, today)
     return found, ambiguous, unknown, ys, several, group
+
+
+def another_body(s: str, alias: str, names: list[str]) -> str | None:
+    """洛阳市政府 / 潍坊市奎文区政府 when the corpus holds only other bodies of the place, or
+    承德市总工会 beside 承德市高新区总工会: a body the corpus does not hold (its name as
+    written), not a question of which of the place's bodies is meant."""
+    if _THAT_ONE.search(s) or _THAT_BODY.search(s):
+        return None
+    um = unknown_mention(s)
+    if um and re.match(r"(?:这|那|上述|以上|各|两|几|该|本|其|其他|其余|所有|全部)", um):
+        return None                               # 这两家工会: the ones named before, not a body
+    if um and alias in um and len(um) > len(alias) + 1 and _BODY_END.search(um) and not any(um in n for n in names):
+        return um
+    if len(names) == 1 and _BODY_END.search(alias) and alias not in names[0]:
+        return alias
+    return None
 
 
 def _with_slips(s: str, found: list[str], known: list[str]) -> list[str]:

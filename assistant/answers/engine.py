@@ -42,6 +42,10 @@ _REVERSE = re.compile(r"反过来|倒过来|倒着|反着")
 _INSTEAD = re.compile(r"换成|改成|改为|换为|换个|换一个|改问")
 _WITH = re.compile(r"(?:那)?(?:和|与|跟|同)(?!期|年|一年|上年|去年|前年|比|样)")      # 和温州市市场监督管理局同一年的比一比
 _VERSUS = re.compile(r"更多|更少|多还是少|谁多|谁少|谁的|哪家多|哪家少|相比|对比|比较|比一比|比比|比一下|各自|分别|各有|各是|每家")
+_ALL_AGENCIES = re.compile(r"哪家|哪些单位|哪几家|哪几个单位|哪个单位|所有单位|全部单位|各单位")
+_ADD = re.compile(r"再加上|再加|加上|再算上|算上")
+_THIS_ONE = re.compile(r"这个局|这家|这个单位|该局")
+_ITS_GOVERNMENT = re.compile(r"(?:那个|这个|该|同一个|同)(?:区|县|市)的?(?:人民)?政府")
 _ONLY = re.compile(r"只看|仅看|只要|只说|只算|单看|单说")
 _BOTH = re.compile(r"俩|两者|二者|两个数|两个加")
 _TWO_YEARS = re.compile(r"这两年|这两个年份|两年比|这两个年度")
@@ -225,7 +229,7 @@ class Engine:
         if context and context.get("op") == "parts" and len(parts) == 1 and _REFERS.search(text) \
                 and not _has_figure(text) and not _asks_text(text) and (
                     parse_years(normalise(text), self.years, self.today)[0] or _STEP.search(text)
-                    or self.matcher.find(text)):
+                    or self.matcher.find(text) or _ITS_GOVERNMENT.search(text)):
             # 那2023年呢？ after a question of several parts: each part again, with the new scope
             answers = [self._ask_one(text, filters, part, in_chain=False) for part in context["parts"]]
             return combine(answers)
@@ -263,7 +267,8 @@ class Engine:
             q.years = sorted({max(self.by_agency[a]) for a in q.agencies[:2] if a in self.by_agency})
             q.years = q.years if len(q.years) > 1 else []     # the same newest year: as asked (none)
         meaning = interpretation(q, carried)
-        meaning["memory"] = _remember((context or {}).get("memory"), q)
+        last = context["parts"][-1] if context and context.get("op") == "parts" and context.get("parts") else context
+        meaning["memory"] = _remember((last or {}).get("memory"), q)
         if q.refers_back and not q.agencies:
             meaning.update(op="clarify", candidates=[])
             meaning["line"] = "按：“上述”单位 · 本问没有上文可以沿用"
@@ -314,7 +319,8 @@ class Engine:
         if step and context.get("years") and not years_in(s) and "结转" not in s and (s.startswith("那") or "呢" in s):
             shift = -1 if step.group(1) else 1    # 那上一年度呢: the year before the one asked
             q.years = [y + shift for y in context["years"]]
-        refers = in_chain or bool(_REFERS.search(s)) or q.refers_back
+        refers = (in_chain and not (_ALL_AGENCIES.search(s) and not _REFERS.search(s))) or bool(_REFERS.search(s)) \
+            or q.refers_back
         carried = []
         before = [a for a in context.get("agencies") or [] if a in self.by_agency]
         group = context.get("group")
@@ -332,6 +338,12 @@ class Engine:
                 q.group = None if len(fits) == 1 else Group(label=f"其中的{q.group.label}", members=fits,
                                                              plural=True, qualified=False)
                 carried.append("单位")
+        if not q.agencies and before and _ITS_GOVERNMENT.search(s):
+            places = [p for p in self._places_of(before[-1])]
+            govs = [a for a in self.agencies if a.endswith("人民政府") and any(a.endswith(p + "人民政府") for p in places[-1:])]
+            if len(govs) == 1:
+                q.agencies, q.unknown_agency, q.ambiguous = govs, None, []
+                carried.append("地方")
         n = _count_named(s)
         asked = context.get("candidates") or []
         if context.get("op") == "clarify" and asked and not q.agencies:
@@ -359,6 +371,18 @@ class Engine:
                 from ..mentions import Group
                 q.agencies, q.ambiguous = fits, []
                 q.group = Group(label=f"其中的{alias}", members=fits, plural=True, qualified=False)
+                carried.append("单位")
+        if q.ambiguous and not q.agencies and (before or recent) and not _THAT_ONE_Q.search(s) and (
+                refers or _INSTEAD.search(s) or _THIS_ONE.search(s) or not place_of_alias(q.ambiguous[0][0])):
+            # 换成武陵区的呢 / 武陵区这个局 after a question about a 退役军人事务局: the body of that
+            # kind; 城管局… after a question about 金台区城市管理局: that one
+            from ..mentions import place_of
+            names = [a for a in q.ambiguous[0][1] if a in self.by_agency]
+            kinds = {place_of(a).remainder for a in (before or recent[-1:])}
+            fits = [a for a in names if a in before + recent] if not place_of_alias(q.ambiguous[0][0]) else \
+                [a for a in names if place_of(a).remainder in kinds]
+            if len(fits) == 1:
+                q.agencies, q.ambiguous = fits, []
                 carried.append("单位")
         if q.ambiguous and not q.agencies and _THAT_ONE_Q.search(s):
             # 秦淮区那家: the body of that place of the kind the chat is about, or the only one
@@ -395,9 +419,12 @@ class Engine:
                 q.agencies = before or recent
             if q.agencies:
                 carried.append("单位")
-        elif q.agencies and before and "单位" not in carried and (_IT.search(s) or _WITH.match(s)) \
+        elif q.agencies and before and "单位" not in carried and (_IT.search(s) or _WITH.match(s) or _ADD.search(s)) \
                 and not set(before) & set(q.agencies) and not _INSTEAD.search(s):
             q.agencies = before + q.agencies     # 它和常德市武陵区退役军人事务局相比
+            carried.append("单位")
+        elif not q.agencies and _PLURAL_IT.search(s) and len(before) == 1 and len(recent) >= 2:
+            q.agencies = recent[-2:]              # 它们, after a question about one of them
             carried.append("单位")
         elif not q.agencies and not q.unknown_agency and not q.ambiguous and q.group is None and before and (
                 refers or not _ALL.search(s) or (len(before) > 1 and context.get("op") in ("rank", "list", "total")
@@ -492,7 +519,8 @@ class Engine:
                 op, _ = context["condition"]
                 q.condition = (op, float(number_only.group(1))) if number_only else tuple(context["condition"])
             if q.intent == "rank" and not _TOP_WORDS.search(s):
-                q.top, q.ascending = context.get("top") or q.top, bool(context.get("ascending"))
+                q.top = context["top"] if context.get("top") is not None else q.top
+                q.ascending = q.ascending if _REVERSE.search(s) else bool(context.get("ascending"))
         if q.intent == "passage" and previous != "passage":
             q.intent = previous
         if q.intent == "rank" and q.agencies and q.group is None and not re.search(r"哪一?年|哪个年", s) \
@@ -1071,7 +1099,9 @@ def _remember(memory: dict | None, q: Question) -> dict:
     """The agencies, years and figures a chat has named so far, most recent last (这两家,
     这两年, 这两项)."""
     memory = memory or {}
-    agencies = [a for a in memory.get("agencies", []) if a not in q.agencies] + list(q.agencies)
+    # a name asked back: its few candidates are named too (这两家加起来呢, after 我说的是发改局那个)
+    named = list(q.agencies) or (list(q.ambiguous[0][1]) if q.ambiguous and len(q.ambiguous[0][1]) <= 4 else [])
+    agencies = [a for a in memory.get("agencies", []) if a not in named] + named
     years = [y for y in memory.get("years", []) if y not in q.years] + list(q.years)
     figures = [list(f) for f in memory.get("figures", [])]
     if q.metric is not None and [q.metric.key, q.column] not in figures:
@@ -1098,6 +1128,11 @@ def topics_of(point: str) -> set[str]:
 
 _WHICH_MORE = re.compile(r"(?:谁|哪家|哪个|哪一个|哪一年|哪年)[^，。？?]{0,12}?更?([多少高低大小])")
 _ALL_REPORTS = re.compile(r"所有|全部|哪些|哪几|哪家|哪份|各单位|每份|每个单位")
+
+
+def place_of_alias(alias: str) -> bool:
+    """Whether an ambiguous name as typed names a place (武陵区, 常德的…), not only a kind (城管局)."""
+    return bool(re.search(r"[省市区县旗州]", alias.replace("市场", "").replace("城市管理", "")))
 
 
 def _num(v):

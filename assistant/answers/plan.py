@@ -20,7 +20,7 @@ _ALL = re.compile(r"所有|全部|各单位|哪些|哪几|哪家|哪个单位|�
 _PART_SPLIT = re.compile(r"[？?；;]+|(?=其中)")
 _COMMA = re.compile(r"[，,]")
 _ASKS = re.compile(r"多少|几[件次起个家项]|是否|有没有|哪|吗|呢|怎么|如何|情况")
-_ASKS_STRICT = re.compile(r"多少|几[件次起个家项年]|是否|有没有|哪|吗|呢|怎么|如何|什么|谁")
+_ASKS_STRICT = re.compile(r"多少|几[件次起个家项年]|是否|有没有|哪|吗|呢|怎么|怎样|如何|什么|谁|[过了]没有|[过了]没$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 MAX_QUESTION = 500       # characters of a question that are read
 
@@ -46,6 +46,7 @@ def split_parts(text: str) -> list[str]:
     """A question of several parts → its parts, in order (`…新收多少件？其中自然人多少件？`,
     `…上年结转多少件，结转下年度多少件`). A clause that asks nothing of its own (…与2023年
     相比，有何变化) stays with its neighbour."""
+    text = _tidy(text)
     if _is_check(text):
         return _check_parts(text)
     pieces = [p.strip(" ，,。") for p in _PART_SPLIT.split(text)]
@@ -59,12 +60,100 @@ def split_parts(text: str) -> list[str]:
             out += [x for c in clauses for x in _by_figure(c)]
         elif len(clauses) > 1 and _text_and_figure(clauses):
             out += [x for c in clauses for x in (_by_figure(c) if _has_metric(c) else [c])]
+        elif len(clauses) > 1 and len(_asking_groups(clauses)) > 1:
+            out += [x for g in _asking_groups(clauses) for y in _by_year(g) for x in _by_figure(y)]
+        elif out and _JOINER.match(p) and _names_scope(p) and not _rider(p, out[-1]):
+            out.append(p)                         # …各多少？以及2024年的: the same, for another year
         elif out and (not (_ASKS.search(p) or _has_metric(p) or _asks_passage(p)) or _rider(p, out[-1])
                       or not _ASKS_STRICT.search(p) and _INSTRUCTION.search(p)):
             out[-1] += "，" + p
         else:
             out += [x for y in _by_year(p) for x in _by_figure(y)]
     return _scope_then_figure(_same_figure_merged(out)) or [text]
+
+
+_COURTESY_HEAD = re.compile(r"^(?:请问一下|请问下|请问|麻烦问一下|麻烦问下|麻烦|想问一下|想问下|问一下|你好|您好)[，,：:、\s]*")
+_COURTESY_PIECE = re.compile(r"[，,。？?！!\s]*(?:谢谢你|谢谢您|谢谢|多谢|谢啦|感谢|麻烦了|辛苦了|thanks|thank you)[。！!~～]*$", re.I)
+_PARTICLE = re.compile(r"(?<=[\u4e00-\u9fff])(?:啊|呀|哈|嘛|哦|啦|捏)(?=[？?。！!，,]|$)")
+# a space between two parts (…多少件 被申请行政复议的又有几起): after an asking word or before a joiner
+_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\d”」）)])\s+(?=[\u4e00-\u9fff“「（(])")
+_NUMBERED = re.compile(r"\s*[①②③④⑤⑥⑦⑧⑨⑩]\s*")      # ①…②…: the parts (never （三）, a row's number)
+_JOINER = re.compile(r"^(?:另外|还有|以及|同时|顺便|并且|此外|再问)")
+
+
+def _tidy(text: str) -> str:
+    """What a question says without its courtesies (请问一下… 谢谢), sentence particles
+    (几起啊) and with a space that separates two parts read as a comma."""
+    from .understand import fix_typos
+    t = _COURTESY_HEAD.sub("", fix_typos(text.strip()))
+    t = _COURTESY_PIECE.sub("", t) or t
+    t = _PARTICLE.sub("", t)
+    t = _NUMBERED.sub(lambda m: "" if m.start() == 0 or t[m.start() - 1] in "：:，,？?；;" else "；", t)
+    out, start = [], 0
+    for m in _SPACE.finditer(t):
+        clause = re.split(r"[，,？?；;]", "".join(out) + t[start:m.start()])[-1]
+        sep = "，" if _ASKS_STRICT.search(clause) or _JOINER.match(t[m.end():]) else t[m.start():m.end()]
+        out += [t[start:m.start()], sep]
+        start = m.end()
+    return "".join(out) + t[start:]
+
+
+def _asking_groups(clauses: list[str]) -> list[str]:
+    """Comma clauses grouped into what each asks: a clause that asks nothing (南京秦淮区政府
+    2024年收到的申请里) leads into the next; a group that only adds to the one before (各收了
+    多少件, 都算上) stays with it. Returned only when every group asks a figure."""
+    groups: list[str] = []
+    lead = ""
+    for c in clauses:
+        if _ASKS_STRICT.search(c):
+            g = lead + c
+            lead = ""
+            own = _has_metric(g) or _asks_passage(g) or (groups and (
+                (_op_of(g) and _op_of(g) != _op_of(groups[-1])) or
+                (_names_scope(g) and not re.search(r"分别|各自|各", g))))     # 2021年的话分别又是多少: the same figures
+            if groups and (_rider(g, groups[-1]) or not own):
+                groups[-1] += "，" + g
+            else:
+                groups.append(g)
+        else:
+            lead += c + "，"
+    if lead:
+        if not groups:
+            return []
+        groups[-1] += "，" + lead.rstrip("，")
+    if len(groups) < 2 or not (_has_metric(groups[0]) or _asks_passage(groups[0])):
+        return []
+    if any(re.match(r"(?:不管|无论|不论|不考虑)", g) for g in groups) or _is_check("，".join(groups)):
+        return []
+    from .understand import _SERIES
+    if any(_SERIES.search(g) or re.search(r"相比|比较|对比", g) or _op_of(g) == "trend" for g in groups[1:]):
+        return []                                 # …多少件，与2022年相比有何变化: one question, a change
+    return groups
+
+
+_RANK_WORDS = re.compile(r"最多|最少|最高|最低|排名|排序|排个序|前[三五十\d]")   # 哪年多 (of two): a comparison, shown side by side
+_TOTAL_WORDS = re.compile(r"总共|一共|合计|共计|加起来|加在一起|加总")
+_TREND_WORDS = re.compile(r"变化|趋势|走势|增加还是减少|是增是减|多了还是少了|涨了还是降了|增还是减|升还是降")
+_LIST_WORDS = re.compile(r"哪些|有哪几|哪几家|哪几个")
+
+
+def _op_of(c: str) -> str | None:
+    """The operation a clause asks by its own words (None: a plain figure or nothing)."""
+    if _RANK_WORDS.search(c):
+        return "rank"
+    if _LIST_WORDS.search(c):
+        return "list"
+    if _TREND_WORDS.search(c):
+        return "trend"
+    if _TOTAL_WORDS.search(c):
+        return "total"
+    return None
+
+
+def _names_scope(c: str) -> bool:
+    """A clause that names a year or an agency of its own (曲江区总工会2022年呢)."""
+    from ..mentions import _AGENCY_LIKE
+    return bool(_OWN_YEAR.search(c) or _AGENCY_LIKE.search(c))
 
 
 _FULL_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?(?:报告)?(?:[（(][^）)]{0,12}[）)])?")
@@ -74,6 +163,9 @@ def _by_year(p: str) -> list[str]:
     """游仙区工信局2020年规范性文件的对外公开总数量、2021年行政规范性文件的现行有效件数各是
     多少 → one part per year with the figure written after it, each with the words before
     the first year (the agency)."""
+    from ..mentions import arabic_dates
+    if not _FULL_YEAR.search(p):
+        p = arabic_dates(unicodedata.normalize("NFKC", p)) if re.search(r"[〇零一二][〇零一二三四五六七八九]{3}年|[０-９]", p) else p
     at = [m.start() for m in _FULL_YEAR.finditer(p)]
     if len(at) < 2:
         return [p]
@@ -100,9 +192,9 @@ def _table_columns(x: str) -> bool:
 
 
 # what a report says on a section or topic, asked in a clause of its own
-_TOPIC = re.compile(r"问题|不足|措施|改进|整改|打算|总体情况|其他需要报告|事项|主动公开.{0,4}(?:工作|情况)|平台建设|监督保障|信息管理|提案|建议办理")
-_SAYS = re.compile(r"概括|总结|原文|说了|讲了|写了|提到|怎么说|怎么写|介绍|是什么|有哪些|有什么|啥|比较|对比|比一比|比一下|对照|异同|不同")
-_GIVES = re.compile(r"给出|列出|告诉我|提供|报一下|说一下|数量|数字")
+_TOPIC = re.compile(r"问题|不足|措施|改进|整改|打算|总体情况|其他需要报告|事项|信息处理费|主动公开.{0,4}(?:工作|情况)|平台建设|监督保障|信息管理|提案|建议办理")
+_SAYS = re.compile(r"概括|总结|原文|说了|讲了|写了|提到|提没提|提及|表述|怎么讲|说下|说说|说一下|讲讲|看看|怎么说|怎么写|介绍|是什么|有哪些|有什么|啥|比较|对比|比一比|比一下|对照|异同|不同")
+_GIVES = re.compile(r"给出|列出|告诉我|提供|报一下|说一下|数量|数字|对比|比较|比一比|比一下")
 
 
 def _asks_passage(c: str) -> bool:
@@ -140,8 +232,17 @@ def _check_parts(text: str) -> list[str]:
         if _is_check(p):
             clauses = [c for c in _COMMA.split(p) if c.strip()]
             at = next(i for i, c in enumerate(clauses) if _is_check(c)) if any(map(_is_check, clauses)) else len(clauses)
+            asks_own = lambda c: not _is_check(c) and _ASKS_STRICT.search(c) and (_has_metric(c) or _asks_text(c))
+            counts = lambda c: asks_own(c) and re.search(r"多少|几[件次起个家项]", c)   # 被复议几次，…对得上不
+            head = [c for c in clauses[:at] if counts(c)]
+            if head and at > 0 and counts(clauses[0]):
+                out += [x for c in head for x in split_parts(pending + c if c == clauses[0] else c)]
+                pending = ""
+                clauses = [c for c in clauses if c not in head]
+                at = next(i for i, c in enumerate(clauses) if _is_check(c)) if any(map(_is_check, clauses)) else len(clauses)
+                last_check = None
             tail = [c for c in clauses[at + 1:]]
-            own = [c for c in tail if not _is_check(c) and _ASKS_STRICT.search(c) and (_has_metric(c) or _asks_text(c))]
+            own = [c for c in tail if asks_own(c)]
             check = "，".join(c for c in clauses if c not in own)
             if last_check is not None and last_check == len(out) - 1 and not _YEARISH.search(check):
                 out[-1] += "，" + check           # 数据质量怎么样？各表数据是否闭合？: one check, asked twice
@@ -164,6 +265,7 @@ def _check_parts(text: str) -> list[str]:
 
 _INCLUDE = re.compile(r"(?:都算上|都算进去|都算|都包括|包括在内|算在内|一起算|合并计算)[。.]?$")
 _EXISTS = re.compile(r"报告有吗|年报有吗|有报告吗|有年报吗|出来了没|出了吗|出了没|有没有年报|发布了吗|发布了没|公布了吗|有了吗|有没有报告")
+_OWN_YEAR = re.compile(r"(?:19|20)\d{2}|[12]\d年|去年|前年|今年|大前年|[〇零一二][〇零一二三四五六七八九]{3}")
 _SCOPE_ONLY = re.compile(r"^(?:那|那么)?[^，。？?]{0,12}?(?:年|年度)?呢$")
 
 
@@ -174,12 +276,14 @@ def _scope_then_figure(parts: list[str]) -> list[str]:
     i = 0
     while i < len(parts):
         p = parts[i]
-        if i + 1 < len(parts) and _EXISTS.search(p) and metrics_in(parts[i + 1]) and not metrics_in(p):
+        own_year = i + 1 < len(parts) and _OWN_YEAR.search(parts[i + 1]) and not _OWN_YEAR.search(p) is None \
+            and _OWN_YEAR.search(parts[i + 1]).group(0) != (_OWN_YEAR.search(p).group(0) if _OWN_YEAR.search(p) else "")
+        if i + 1 < len(parts) and _EXISTS.search(p) and metrics_in(parts[i + 1]) and not metrics_in(p) and not own_year:
             out.append(p + "，" + parts[i + 1])   # 年报出来了没？新收了多少申请？: the figure, if it is there
             i += 2
             continue
         if i + 1 < len(parts) and _SCOPE_ONLY.match(p) and not metrics_in(p) and len(p) <= 14 \
-                and not re.match(r"(?:另外|其中|还有|再|以及|同时|并且|此外)", parts[i + 1]):
+                and not re.match(r"(?:另外|其中|还有|再|以及|同时|并且|此外)", parts[i + 1]) and not own_year:
             out.append(p.rstrip("呢") + "，" + parts[i + 1])
             i += 2
             continue
@@ -193,13 +297,15 @@ def _same_figure_merged(parts: list[str]) -> list[str]:
     收到几件？ / 多了还是少了？差多少？), is one question with it."""
     out: list[str] = []
     for p in parts:
-        if out and re.match(r"(?:一共|总共|合计|共计|加起来)", p) and re.search(r"哪些|哪几|哪家|列出", out[-1]):
+        if out and len(p) <= 12 and re.search(r"一共|总共|合计|共计|加起来", p) and re.search(r"哪些|哪几|哪家|列出", out[-1]):
             out.append(p)                         # 哪些单位收到过申请？一共收到多少件: the list, then its total
+        elif out and _op_of(p) and _op_of(out[-1]) and _op_of(p) != _op_of(out[-1]):
+            out.append(p)                         # 哪些单位不少于10件？新收最多的是哪家: a list, then a rank
         elif out and not _YEARISH.search(p) and metrics_in(p) and \
                 [m.key for _, m, _ in metrics_in(p)] == [m.key for _, m, _ in metrics_in(out[-1])] and \
                 columns_in(p, metrics_in(p)[0][1]) == [] and len(p) <= 12:
             out[-1] += "，" + p
-        elif out and not metrics_in(p) and not _YEARISH.search(p) and len(p) <= 8 and \
+        elif out and not metrics_in(p) and not _YEARISH.search(p) and len(p) <= 8 and not _table_columns(p) and \
                 re.fullmatch(r"(?:有|差|是|共|一共|到底|具体)?[^，。]{0,4}(?:多少|几[件个次起家]?)[件个次起]?", p):
             out[-1] += "，" + p                   # 差多少？ 有几件？
         else:
@@ -241,8 +347,8 @@ def _by_figure(p: str) -> list[str]:
             or re.search(r"[=＝≠]|是否等于|等于", p):
         return [p]
     from .understand import _SUMMED
-    if _SUMMED.search(p) and len(metrics_in(_PAREN.sub("", p))) > 1:
-        return [p]                                # X和Y合计: one figure, their sum
+    if (_SUMMED.search(p) or re.search(r"都算|都包括|包括在内|算在内|一起算", p)) and len(metrics_in(_PAREN.sub("", p))) > 1:
+        return [p]                                # X和Y合计 / 行政诉讼，直接起诉、复议后起诉都算: one figure, their sum
     plain = _PAREN.sub("", p)
     found = metrics_in(plain)
     words = [w for _, _, w in found]

@@ -177,7 +177,12 @@ def understand(text: str, known_agencies: list[str], corpus_years: list[int], ma
             # 临沂市总工会 when the corpus holds only 临沂市沂南县总工会: another body, not in the corpus
             q.unknown_agency, q.group = group.label, None
         else:
-            q.ambiguous, q.group = [(group.label, list(group.members))], None
+            from ..mentions import another_body
+            other = another_body(s, group.label, list(group.members))
+            if other:
+                q.unknown_agency, q.group = other, None
+            else:
+                q.ambiguous, q.group = [(group.label, list(group.members))], None
     return q
 
 

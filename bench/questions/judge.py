@@ -208,6 +208,21 @@ def _by_figure(plans: list[dict]) -> list[dict] | None:
     return [_one_lookup(ps) if len(ps) > 1 else ps[0] for ps in groups.values()]
 
 
+def _compared_after(plans: list[dict]) -> list[dict]:
+    """A lookup then a comparison of the same figures in the same scope (…分别多少，哪年更多)
+    as the one comparison: showing the figures side by side answers both."""
+    out: list[dict] = []
+    for p in plans:
+        prev = out[-1] if out else None
+        if prev and prev["op"] == "lookup" and p["op"] == "compare" and p.get("figures") == prev.get("figures") \
+                and sorted(p.get("agencies") or []) == sorted(prev.get("agencies") or []) \
+                and sorted(p.get("years") or []) == sorted(prev.get("years") or []):
+            out[-1] = p
+        else:
+            out.append(p)
+    return out
+
+
 def judge(answer, question: dict, truth: Truth, real: set) -> tuple[bool, str]:
     plans = question["plans"]
     interp = answer.interpretation or {}
@@ -216,6 +231,8 @@ def judge(answer, question: dict, truth: Truth, real: set) -> tuple[bool, str]:
         plans = _one_figure_each(plans)
     if len(parts) == 1 and len(plans) > 1 and _one_lookup(plans):
         plans = [_one_lookup(plans)]
+    if len(parts) < len(plans) and len(_compared_after(plans)) == len(parts):
+        plans = _compared_after(plans)
     if len(parts) != len(plans) and len(parts) > 1 and len(_by_figure(plans) or []) == len(parts):
         plans = _by_figure(plans)
     if len(parts) != len(plans):
