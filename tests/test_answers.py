@@ -579,3 +579,61 @@ def test_a_whole_order_and_which_of_two_is_more(engine):
     more = max(a.rows, key=lambda r: r.value)
     if a.rows[0].value != a.rows[1].value:
         assert a.text.splitlines()[-1].startswith(f"{more.agency}更多")
+
+
+@pytest.fixture(scope="module")
+def places(tmp_path_factory):
+    """A small corpus of bodies sharing places: two of 常德市武陵区, one of 澧县 of the same
+    kind, a district government and its 城管局 — the seed report under their names."""
+    from conftest import SEED_2021
+    text = SEED_2021.read_text("utf-8")
+    store = Store(tmp_path_factory.mktemp("places") / "index")
+    for name in ("常德市武陵区退役军人事务局", "常德市武陵区司法局", "常德市澧县退役军人事务局",
+                 "宝鸡市金台区城市管理局", "宝鸡市金台区人民政府"):
+        ingest_bytes(store, text.replace("韶关市曲江区总工会", name).encode("utf-8"), f"{name}.txt")
+    yield Engine(store)
+    store.close()
+
+
+def test_a_chat_follow_up_reads_places_by_the_kind_it_is_about(places):
+    first = places.ask("常德的退役军人事务局2022年收了多少申请")
+    assert first.interpretation["op"] == "clarify"
+    second = places.ask("我说的是澧县那个", context=first.interpretation)
+    assert second.interpretation["agencies"] == ["常德市澧县退役军人事务局"]
+    third = places.ask("换成武陵区的呢", context=second.interpretation)      # the same kind, not the 司法局
+    assert third.interpretation["agencies"] == ["常德市武陵区退役军人事务局"]
+    both = places.ask("这两家加起来呢", context=third.interpretation)
+    assert set(both.interpretation["agencies"]) == {"常德市澧县退役军人事务局", "常德市武陵区退役军人事务局"}
+    a = places.ask("宝鸡市金台区城市管理局2022年新收多少申请？")
+    gov = places.ask("那个区的政府呢", context=a.interpretation)
+    assert gov.interpretation["agencies"] == ["宝鸡市金台区人民政府"]
+    them = places.ask("它们的表格对得上吗", context=gov.interpretation)
+    assert them.interpretation["op"] == "check"
+    assert set(them.interpretation["agencies"]) == {"宝鸡市金台区城市管理局", "宝鸡市金台区人民政府"}
+
+
+def test_a_body_the_corpus_lacks_beside_others_of_its_place_is_not_found(places):
+    a = places.ask("常德市政府2022年新收多少申请")
+    assert a.interpretation["op"] == "not_found" and not a.rows
+    a = places.ask("常德市鼎城区政府2022年新收多少申请")
+    assert a.interpretation["op"] == "not_found" and not a.rows
+    assert places.ask("常德的退役军人事务局2022年新收多少").interpretation["op"] == "clarify"
+
+
+def test_courtesies_particles_and_spaces_do_not_change_the_parts():
+    from assistant.answers.plan import split_parts
+    plain = split_parts("保定市信访局被提起过行政诉讼吗？几起？")
+    assert split_parts("请问一下，保定市信访局被提起过行政诉讼吗？几起啊？谢谢") == plain and len(plain) == 1
+    assert len(split_parts("洪泽区2023年一共新收了多少件政府信息公开申请 被申请行政复议的又有几起？")) == 2
+    assert len(split_parts("承德高新区总工会2020年：①行政复议总计多少件 ②行政诉讼合计多少件？")) == 2
+    assert len(split_parts("表三“（四）无法提供”项下“1.本机关不掌握相关政府信息”总计是多少")) == 1
+
+
+def test_clauses_of_different_operations_are_parts():
+    from assistant.answers.plan import split_parts
+    assert len(split_parts("江安县政府近三年新收申请变化怎样，哪年最多")) == 2
+    assert len(split_parts("2020年新收申请为0的单位有哪些，承德高新区总工会那年收了几件")) == 2
+    assert len(split_parts("洪泽区2023年被行政诉讼几次，曲江区总工会2022年呢")) == 2
+    # a change asked after its figure, and a comparison of two, are one question
+    assert len(split_parts("洪泽区2023年新收多少件，与2022年相比有何变化")) == 1
+    assert len(split_parts("温州市场监管局2023年和2024年新收申请各多少，哪年多？")) == 1

@@ -20,7 +20,7 @@ _ALL = re.compile(r"所有|全部|各单位|哪些|哪几|哪家|哪个单位|�
 _PART_SPLIT = re.compile(r"[？?；;]+|(?=其中)")
 _COMMA = re.compile(r"[，,]")
 _ASKS = re.compile(r"多少|几[件次起个家项]|是否|有没有|哪|吗|呢|怎么|如何|情况")
-_ASKS_STRICT = re.compile(r"多少|几[件次起个家项年]|是否|有没有|哪|吗|呢|怎么|怎样|如何|什么|谁|[过了]没有|[过了]没$")
+_ASKS_STRICT = re.compile(r"多少|几[件次起个家项年]|是否|有没有|哪|吗|呢|怎么|怎样|如何|什么|谁|[过了]没有|没有?$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 MAX_QUESTION = 500       # characters of a question that are read
 
@@ -76,8 +76,9 @@ _COURTESY_HEAD = re.compile(r"^(?:请问一下|请问下|请问|麻烦问一下|
 _COURTESY_PIECE = re.compile(r"[，,。？?！!\s]*(?:谢谢你|谢谢您|谢谢|多谢|谢啦|感谢|麻烦了|辛苦了|thanks|thank you)[。！!~～]*$", re.I)
 _PARTICLE = re.compile(r"(?<=[\u4e00-\u9fff])(?:啊|呀|哈|嘛|哦|啦|捏)(?=[？?。！!，,]|$)")
 # a space between two parts (…多少件 被申请行政复议的又有几起): after an asking word or before a joiner
-_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\d”」）)])\s+(?=[\u4e00-\u9fff“「（(])")
+_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\d”」）)])\s+(?=[\u4e00-\u9fff“「（(\d])")
 _NUMBERED = re.compile(r"\s*[①②③④⑤⑥⑦⑧⑨⑩]\s*")      # ①…②…: the parts (never （三）, a row's number)
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _JOINER = re.compile(r"^(?:另外|还有|以及|同时|顺便|并且|此外|再问)")
 
 
@@ -87,7 +88,7 @@ def _tidy(text: str) -> str:
     from .understand import fix_typos
     t = _COURTESY_HEAD.sub("", fix_typos(text.strip()))
     t = _COURTESY_PIECE.sub("", t) or t
-    t = _PARTICLE.sub("", t)
+    t = _PARTICLE.sub("", t).translate(_FULL_DIGITS)
     t = _NUMBERED.sub(lambda m: "" if m.start() == 0 or t[m.start() - 1] in "：:，,？?；;" else "；", t)
     out, start = [], 0
     for m in _SPACE.finditer(t):
@@ -115,13 +116,17 @@ def _asking_groups(clauses: list[str]) -> list[str]:
                 groups[-1] += "，" + g
             else:
                 groups.append(g)
+        elif groups and _JOINER.match(c) and _names_scope(c):
+            groups.append(lead + c)               # 以及2024年的: the same, for another year
+            lead = ""
         else:
             lead += c + "，"
     if lead:
         if not groups:
             return []
         groups[-1] += "，" + lead.rstrip("，")
-    if len(groups) < 2 or not (_has_metric(groups[0]) or _asks_passage(groups[0])):
+    if len(groups) < 2 or not (_has_metric(groups[0]) or _asks_passage(groups[0]) or _table_columns(groups[0])
+                               or _EXISTS.search(groups[0]) and _names_scope(groups[1])):
         return []
     if any(re.match(r"(?:不管|无论|不论|不考虑)", g) for g in groups) or _is_check("，".join(groups)):
         return []
@@ -152,8 +157,8 @@ def _op_of(c: str) -> str | None:
 
 def _names_scope(c: str) -> bool:
     """A clause that names a year or an agency of its own (曲江区总工会2022年呢)."""
-    from ..mentions import _AGENCY_LIKE
-    return bool(_OWN_YEAR.search(c) or _AGENCY_LIKE.search(c))
+    from ..mentions import _AGENCY_LIKE, _PLACE_LIKE
+    return bool(_OWN_YEAR.search(c) or _AGENCY_LIKE.search(c) or _PLACE_LIKE.search(c))
 
 
 _FULL_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?(?:报告)?(?:[（(][^）)]{0,12}[）)])?")
