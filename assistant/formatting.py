@@ -35,6 +35,13 @@ def signed(value, unit: str = "") -> str:
     return text if value is None or value <= 0 else "+" + text
 
 
+def share(part, whole) -> str | None:
+    """part as a share of whole, 12.5%; None when the whole is 0."""
+    if not whole:
+        return None
+    return f"{part / whole * 100:.1f}%"
+
+
 def percent(part, whole) -> str | None:
     """The change part/whole as +12.5%; None when there is no base (from 0)."""
     if not whole:

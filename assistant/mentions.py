@@ -447,11 +447,32 @@ def scope(text: str, matcher: Matcher, known: list[str], corpus_years: list[int]
     elif found and not ambiguous:
         found = _with_slips(s, found, known)
     if ambiguous and not found:
+        listed = _places_listed(s, ambiguous[0][1])
+        if listed:
+            ambiguous, found = [], listed
+    if ambiguous and not found:
         other = another_body(s, *ambiguous[0])
         if other:
             ambiguous, unknown = [], other
     ys, several = parse_years(s, corpus_years, today)
     return found, ambiguous, unknown, ys, several, group
+
+
+def _places_listed(s: str, names: list[str]) -> list[str]:
+    """常德市武陵区、宜昌市宜都市、保定市定州市这三个自然资源和规划局: the body of that kind in
+    each place listed, in the order listed (two or more places, each fitting one)."""
+    at = {}
+    for n in names:
+        place = place_of(n)
+        county = place.region.county
+        if not (county and county in n):          # 定州市 under 保定市: the place the body's name begins with
+            head = _HEAD_PLACE.match(place.remainder or "")
+            county = head.group(1) if head else None
+        if county and len(county) >= 2 and county in s:
+            at.setdefault(county, []).append(n)
+    if len(at) < 2 or any(len(v) > 1 for v in at.values()):
+        return []
+    return [at[c][0] for c in sorted(at, key=s.find)]
 
 
 def another_body(s: str, alias: str, names: list[str]) -> str | None:

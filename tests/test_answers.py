@@ -637,3 +637,21 @@ def test_clauses_of_different_operations_are_parts():
     # a change asked after its figure, and a comparison of two, are one question
     assert len(split_parts("洪泽区2023年新收多少件，与2022年相比有何变化")) == 1
     assert len(split_parts("温州市场监管局2023年和2024年新收申请各多少，哪年多？")) == 1
+
+
+def test_a_share_is_computed_from_both_figures_and_said_to_be_computed(engine):
+    r = next(g for g in engine.generated if g.figures.cells.get(("B", "new_received", "total")) is not None
+             and (g.figures.cells[("B", "new_received", "total")].value or 0) > 0
+             and g.figures.cells.get(("B", "new_received", "natural_person")) is not None
+             and g.figures.cells[("B", "new_received", "natural_person")].value is not None)
+    from assistant.agencies import canonical_name
+    a = engine.ask(f"{canonical_name(r.agency)}{r.year}年新收的申请里，自然人申请占比是多少？")
+    part = r.figures.cells[("B", "new_received", "natural_person")].value
+    whole = r.figures.cells[("B", "new_received", "total")].value
+    assert {(x.source.col, x.value) for x in a.rows} == {("natural_person", part), ("total", whole)}
+    assert f"{part / whole * 100:.1f}%" in a.text and "计算所得" in a.text and "合计" not in a.text
+
+
+def test_two_agencies_differ_by_and_which_is_more(places):
+    a = places.ask("常德市武陵区退役军人事务局和常德市澧县退役军人事务局2022年的行政诉讼差多少？")
+    assert a.intent == "lookup" and ("相差" in a.text or "两者相同" in a.text)

@@ -6,14 +6,15 @@ import json
 import re
 from datetime import date
 
-from ..formatting import number, percent
+from ..formatting import number, percent, share
 from ..mentions import Matcher, normalise, parse_years, years as years_in
 from ..schema import table
 from ..store import Cell, Store
 from .model import Answer, Passage, Row, Source
 from .plan import (_has_metric as _has_figure, clean_question, column_in, column_name, combine, interpretation, metric_by_key, split_parts,
                    _ALL, _REFERS, _asks_text, _years_text)
-from .understand import _SERIES, Metric, Question, decide_intent, fix_typos, series_of_one, understand, vocabulary
+from .understand import (_SERIES, Metric, Question, decide_intent, fix_typos, metrics_in, series_of_one, understand,
+                         vocabulary)
 
 _OPS = {">": lambda a, b: a > b, ">=": lambda a, b: a >= b, "<": lambda a, b: a < b, "<=": lambda a, b: a <= b,
         "=": lambda a, b: a == b, "!=": lambda a, b: a != b}
@@ -48,15 +49,16 @@ _THIS_ONE = re.compile(r"这个局|这家|这个单位|该局")
 _ITS_GOVERNMENT = re.compile(r"(?:那个|这个|该|同一个|同)(?:区|县|市)的?(?:人民)?政府")
 _ONLY = re.compile(r"只看|仅看|只要|只说|只算|单看|单说")
 _BOTH = re.compile(r"俩|两者|二者|两个数|两个加")
-_TWO_YEARS = re.compile(r"这两年|这两个年份|两年比|这两个年度")
-_COUNT = re.compile(r"(?:这|那|上述|前面那|前面|刚才那|把)([两二三四五六七八九十\d])(?:家|个)|(这俩|那俩|俩)|(?<![一-龥])(两)家")
+_TWO_YEARS = re.compile(r"这两年|这两个年份|两年比|这两个年度|哪一?年更?[多少高低]")
+_COUNT = re.compile(r"(?:这|那|上述|前面那|前面|刚才那|把)([两二三四五六七八九十\d])(?:家|个|份)|(这俩|那俩|俩)|(?<![一-龥])(两)家"
+                    r"|^(?:那|把)?([三四五六七八九十])家")
 
 
 def _count_named(s: str) -> int | None:
     """这两家 → 2, 上述四家 → 4."""
     from ..mentions import number
     m = _COUNT.search(s)
-    return (2 if m.group(2) or m.group(3) else number(m.group(1))) if m else None
+    return (2 if m.group(2) or m.group(3) else number(m.group(1) or m.group(4))) if m else None
 
 
 _STEP = re.compile(r"(?:(上一年|上一年度|前一年|上年度?|再往前一年)|(下一年|下一年度|后一年|次年|再往后一年))")
@@ -350,10 +352,14 @@ class Engine:
             # the answer to a question asked back: 我问的是定州市那家
             named = q.ambiguous[0][1] if q.ambiguous else (list(q.group.members) if q.group is not None else [])
             fits = [a for a in asked if a in named]
+            if not fits:                          # 满城区的那个 / 高新区的: the candidate of that place
+                from ..mentions import _PLACE_LIKE
+                places = [m.group(1) for m in _PLACE_LIKE.finditer(normalise(s))]
+                fits = [a for a in asked if any(p in a for p in places)]
             if len(fits) == 1:
                 q.agencies, q.ambiguous, q.group = fits, [], None
                 carried.append("单位")
-        if q.refers_back and q.ambiguous:
+        if q.refers_back and q.ambiguous and not (_AMONG.search(s) and context.get("op") in ("list", "rank", "total")):
             q.ambiguous = []                      # 这两家工会: the ones named before, not every 工会
         if q.ambiguous and not q.agencies and _SAME_PLACE.search(s) and before:
             # 同一个区的退役军人事务局: the body of that kind in the place of the agency asked before
@@ -413,7 +419,11 @@ class Engine:
         if q.refers_back and not q.agencies and not q.unknown_agency:
             if not n and len(before) == 1 and _PLURAL_IT.search(s) and len(recent) >= 2:
                 n = 2                             # 它们, after a question about one of them
-            if n and len(before) != n and len(recent) >= n:
+            from ..mentions import _PLACE_LIKE
+            placed = [a for a in recent if any(m.group(1) in a for m in _PLACE_LIKE.finditer(normalise(s)))]
+            if n and len(placed) == n:
+                q.agencies = placed               # 宜都市和定州市这两家: the two of those places
+            elif n and len(before) != n and len(recent) >= n:
                 q.agencies = recent[-n:]          # 这两家: the last two the chat named
             else:
                 q.agencies = before or recent
@@ -427,12 +437,17 @@ class Engine:
             q.agencies = recent[-2:]              # 它们, after a question about one of them
             carried.append("单位")
         elif not q.agencies and not q.unknown_agency and not q.ambiguous and q.group is None and before and (
-                refers or not _ALL.search(s) or (len(before) > 1 and context.get("op") in ("rank", "list", "total")
+                refers or not _ALL.search(s) or (len(before) > 1 and context.get("op") in ("rank", "list", "total", "lookup")
                                                  and not re.search(r"所有|全部|各单位|全体", s))):
             q.agencies = before
             carried.append("单位")
         if _REVERSE.search(s):
             q.ascending = not context.get("ascending")     # 反过来排: the other end
+        if _TWO_YEARS.search(s) and len(q.years) == 1 and [y for y in memory.get("years", []) if y != q.years[0]]:
+            other = [y for y in memory["years"] if y != q.years[0]][-1]
+            q.years = sorted({other, q.years[0]})            # 2024年的呢，两年比: that year and the one before
+            q.year_range = True
+            carried.append("年份")
         if _TWO_YEARS.search(s) and not q.years and len(memory.get("years", [])) >= 2:
             q.years = sorted(memory["years"][-2:])            # 这两年比
             q.year_range = True
@@ -442,14 +457,15 @@ class Engine:
             q.years = sorted(memory["years"][-2:])            # 俩加一起: one agency all along, so its two years
             q.year_range = True
             carried.append("年份")
-        if not q.years and context.get("years") and (
+        if not q.years and context.get("years") and any(y in self.years for y in context["years"]) and (
                 "单位" in carried or refers or context.get("op") in ("clarify", "list", "rank", "total", "lookup")):
             q.years = list(context["years"])
             if "单位" not in carried and q.agencies:       # the question's own agencies: their years
                 q.years = [y for y in q.years if any(y in self.by_agency.get(a, {}) for a in q.agencies)] or q.years
             q.year_range = len(q.years) > 1
             carried.append("年份")
-        if q.metric is None and context.get("figure_key") and not _asks_text(_SERIES.sub("", s)):
+        if q.metric is None and context.get("figure_key") and not _asks_text(_SERIES.sub("", s)) \
+                and context.get("intent") != "check":
             q.metric = metric_by_key(context["figure_key"])
             if q.metric is not None:
                 carried.append("指标")
@@ -502,8 +518,10 @@ class Engine:
             from ..mentions import Group
             q.group = Group(label="上述单位", members=list(q.agencies), plural=True, qualified=False)
             if q.intent in ("passage", "lookup") and context.get("intent") in ("list", "rank", "aggregate") \
-                    and not q.total and not _EACH_ONE.search(s):
+                    and not q.total and not _EACH_ONE.search(s) and not _DIFF.search(s):
                 q.intent = context["intent"]      # 那前年呢 after a list over a group: the same list
+            if _DIFF.search(s) and q.intent == "aggregate" and len(q.agencies) == 2:
+                q.intent = "lookup"               # 这两家差多少: the two side by side, and their difference
         if q.intent == "passage" and context.get("intent") == "check" and q.metric is None and not _asks_text(s):
             q.intent = "check"                    # 那2024年那份呢？ after a check: check that one too
         if "同期" in s and context.get("intent") == "trend" and q.metric is not None and q.intent in ("aggregate", "lookup"):
@@ -532,7 +550,8 @@ class Engine:
                 q.group = Group(label="上述单位", members=list(q.agencies), plural=True, qualified=False)
         if len(q.agencies) == 1:
             series_of_one(q)
-        if q.intent == "passage" and len(q.agencies) >= 2 and context.get("intent") == "compare_text":
+        if q.intent == "passage" and context.get("intent") == "compare_text" and (
+                len(q.agencies) >= 2 or len(q.agencies) == 1 and len(q.years) == 2):
             q.intent = "compare_text"
         if q.intent in ("passage", "compare_text") and len(q.agencies) == 1 and len(q.years) == 2 and _AGAINST.search(s):
             q.intent = "compare_text"             # 与它2023年报告的同一部分相比
@@ -649,24 +668,62 @@ class Engine:
         if not rows:
             why = warnings[0] if warnings else "没有找到这个数字"
             return self.not_in_corpus(q, why)
+        if _SHARE.search(q.text):
+            rows += self._shares(q, parts, warnings)
         if q.metric.note and any(self._version(self.by_id[r.source.report_id], "A") == 2019 for r in rows):
             warnings.append(q.metric.note)
         series = []
+        pair = _two_figures(rows)
+        if _DIFF.search(q.text) and pair:
+            d = _num(abs(pair[0].value - pair[1].value))
+            parts.append(f"两者相差{_fmt(d)}{pair[0].unit}。" if d else "两者相同。")
         which = _WHICH_MORE.search(q.text)
-        if which and len(rows) == 2 and None not in (rows[0].value, rows[1].value) and rows[0].unit == rows[1].unit:
-            a, b = rows
+        if which and pair:
+            a, b = pair
             if a.value == b.value:
                 parts.append(f"两者相同（均为{_fmt(a.value)}{a.unit}）。")
             else:
                 more = (a, b) if (a.value > b.value) == (which.group(1) in "多高大") else (b, a)
                 name = lambda r: f"{r.agency}{'' if a.year == b.year else f' {r.year}年'}"
                 parts.append(f"{name(more[0])}更{which.group(1)}（{_fmt(more[0].value)} 对 {_fmt(more[1].value)}{a.unit}）。")
-        if q.total and len(rows) > 1:
+        if q.total and len(rows) > 1 and not _SHARE.search(q.text):
             parts.append(self._total_line(q, rows))
             values = [r.value for r in rows]
             if None not in values:
                 series = [{"total": _num(sum(values)), "reports": len({r.source.report_id for r in rows})}]
         return Answer("lookup", "\n".join(parts), rows=rows, warnings=warnings, series=series)
+
+    def _shares(self, q: Question, parts: list[str], warnings: list[str]) -> list[Row]:
+        """自然人申请占比 / 予以公开占办理结果总数的比例: the figure, the whole it is a share of
+        (its 总计, or the second figure named) and the share; never when either is blank."""
+        if q.column and q.column != "total":
+            whole, whole_col = q.metric, None
+        else:
+            text = normalise(q.text)
+            for _, m, w in metrics_in(text):
+                if m.key == q.metric.key:
+                    text = text.replace(w, "", 1)     # the whole, read once the part's words are gone
+            others = [m for _, m, _ in metrics_in(text) if m.key != q.metric.key]
+            if not others:
+                return []
+            whole, whole_col = others[0], None
+        rows: list[Row] = []
+        for agency in q.agencies or []:
+            reports = self._reports_of(q, agency, [])
+            part_figs, whole_figs = self.figures(q.metric, reports, q.column), self.figures(whole, reports, whole_col)
+            for r in reports:
+                a = self.value(q.metric, r, part_figs[r["id"]], q.column)
+                b = self.value(whole, r, whole_figs[r["id"]], whole_col)
+                rows += self.rows_for(whole, r, whole_figs[r["id"]], warnings)
+                name = f"{q.metric.name}{'（' + column_name(q.column) + '）' if q.column else ''}"
+                head = f"{r['agency']} {r['year']}年{name}占{whole.name}"
+                if a is None or b is None:
+                    parts.append(f"{head}的比例：无法计算（{'分子' if a is None else '分母'}空白）。")
+                elif not b:
+                    parts.append(f"{head}的比例：{whole.name}为0，不计比例。")
+                else:
+                    parts.append(f"{head}的比例：{_fmt(a)} ÷ {_fmt(b)} = {share(a, b)}（计算所得，非报告所印）。")
+        return rows
 
     def _total_line(self, q: Question, rows: list[Row]) -> str:
         """合计 over the figures shown: the parts, and the sum — or, when a part is blank,
@@ -1126,8 +1183,26 @@ def topics_of(point: str) -> set[str]:
     return {name for name, words in vocabulary().topics.items() if any(w in point for w in words)}
 
 
+_SHARE = re.compile(r"占比|比例|比重|百分比|占.{0,16}(?:多少|几成|百分之)")
+_DIFF = re.compile(r"差多少|相差|差几|差了多少|多几|多多少|少几|少多少|差距")
 _WHICH_MORE = re.compile(r"(?:谁|哪家|哪个|哪一个|哪一年|哪年)[^，。？?]{0,12}?更?([多少高低大小])")
 _ALL_REPORTS = re.compile(r"所有|全部|哪些|哪几|哪家|哪份|各单位|每份|每个单位")
+
+
+def _two_figures(rows: list[Row]) -> tuple[Row, Row] | None:
+    """Two reports' figures (a compound figure's cells added up), when there are exactly two,
+    both computable and in one unit — for 谁多 / 差多少."""
+    by: dict[tuple, list[Row]] = {}
+    for r in rows:
+        by.setdefault((r.agency, r.year), []).append(r)
+    if len(by) != 2:
+        return None
+    out = []
+    for cells in by.values():
+        if any(c.value is None for c in cells) or len({c.unit for c in cells}) > 1:
+            return None
+        out.append(Row(**{**cells[0].__dict__, "value": _num(sum(c.value for c in cells))}))
+    return (out[0], out[1]) if out[0].unit == out[1].unit else None
 
 
 def place_of_alias(alias: str) -> bool:

@@ -72,7 +72,8 @@ def split_parts(text: str) -> list[str]:
     return _scope_then_figure(_same_figure_merged(out)) or [text]
 
 
-_COURTESY_HEAD = re.compile(r"^(?:请问一下|请问下|请问|麻烦问一下|麻烦问下|麻烦|想问一下|想问下|问一下|你好|您好)[，,：:、\s]*")
+_SPEAKER = re.compile(r"^[^，。？?：:]{1,14}?(?:问|想知道|让我问)[：:]")      # 统计局的同事问：…
+_COURTESY_HEAD = re.compile(r"^(?:我想问一下|我想问下|我想问|想请问|我问一下|请问一下|请问下|请问|麻烦问一下|麻烦问下|麻烦|想问一下|想问下|问一下|你好|您好)[，,：:、\s]*")
 _COURTESY_PIECE = re.compile(r"[，,。？?！!\s]*(?:谢谢你|谢谢您|谢谢|多谢|谢啦|感谢|麻烦了|辛苦了|thanks|thank you)[。！!~～]*$", re.I)
 _PARTICLE = re.compile(r"(?<=[\u4e00-\u9fff])(?:啊|呀|哈|嘛|哦|啦|捏)(?=[？?。！!，,]|$)")
 # a space between two parts (…多少件 被申请行政复议的又有几起): after an asking word or before a joiner
@@ -86,7 +87,7 @@ def _tidy(text: str) -> str:
     """What a question says without its courtesies (请问一下… 谢谢), sentence particles
     (几起啊) and with a space that separates two parts read as a comma."""
     from .understand import fix_typos
-    t = _COURTESY_HEAD.sub("", fix_typos(text.strip()))
+    t = _SPEAKER.sub("", _COURTESY_HEAD.sub("", fix_typos(text.strip())))
     t = _COURTESY_PIECE.sub("", t) or t
     t = _PARTICLE.sub("", t).translate(_FULL_DIGITS)
     t = _NUMBERED.sub(lambda m: "" if m.start() == 0 or t[m.start() - 1] in "：:，,？?；;" else "；", t)
@@ -110,7 +111,7 @@ def _asking_groups(clauses: list[str]) -> list[str]:
             g = lead + c
             lead = ""
             own = _has_metric(g) or _asks_passage(g) or (groups and (
-                (_op_of(g) and _op_of(g) != _op_of(groups[-1])) or
+                _new_op(g, groups[-1]) or
                 (_names_scope(g) and not re.search(r"分别|各自|各", g))))     # 2021年的话分别又是多少: the same figures
             if groups and (_rider(g, groups[-1]) or not own):
                 groups[-1] += "，" + g
@@ -136,10 +137,22 @@ def _asking_groups(clauses: list[str]) -> list[str]:
     return groups
 
 
-_RANK_WORDS = re.compile(r"最多|最少|最高|最低|排名|排序|排个序|前[三五十\d]")   # 哪年多 (of two): a comparison, shown side by side
+_RANK_WORDS = re.compile(r"最多|最少|最高|最低|排名|排序|排个序|排个名|排一下|排个榜|排榜|榜单|前[三五十\d]")   # 哪年多 (of two): a comparison, shown side by side
 _TOTAL_WORDS = re.compile(r"总共|一共|合计|共计|加起来|加在一起|加总")
 _TREND_WORDS = re.compile(r"变化|趋势|走势|增加还是减少|是增是减|多了还是少了|涨了还是降了|增还是减|升还是降")
 _LIST_WORDS = re.compile(r"哪些|有哪几|哪几家|哪几个")
+
+
+def _new_op(p: str, before: str) -> bool:
+    """Whether `p` asks another operation than `before`: a rank, a change, a list after a
+    figure; a total only after a figure over several years or agencies (每年多少，总共多少 —
+    not 有没有人申请，一共几件, the same figure asked again)."""
+    op, prev = _op_of(p), _op_of(before)
+    if not op or op == prev:
+        return False
+    if op == "total" and not prev:
+        return bool(re.search(r"每|各|分别|历年|近.年|年到|年至|—|-|~", before))
+    return op in ("rank", "trend", "total") or bool(prev)
 
 
 def _op_of(c: str) -> str | None:
@@ -304,13 +317,14 @@ def _same_figure_merged(parts: list[str]) -> list[str]:
     for p in parts:
         if out and len(p) <= 12 and re.search(r"一共|总共|合计|共计|加起来", p) and re.search(r"哪些|哪几|哪家|列出", out[-1]):
             out.append(p)                         # 哪些单位收到过申请？一共收到多少件: the list, then its total
-        elif out and _op_of(p) and _op_of(out[-1]) and _op_of(p) != _op_of(out[-1]):
+        elif out and _op_of(p) and _op_of(out[-1]) and _op_of(p) != _op_of(out[-1]) and _new_op(p, out[-1]):
             out.append(p)                         # 哪些单位不少于10件？新收最多的是哪家: a list, then a rank
         elif out and not _YEARISH.search(p) and metrics_in(p) and \
                 [m.key for _, m, _ in metrics_in(p)] == [m.key for _, m, _ in metrics_in(out[-1])] and \
                 columns_in(p, metrics_in(p)[0][1]) == [] and len(p) <= 12:
             out[-1] += "，" + p
-        elif out and not metrics_in(p) and not _YEARISH.search(p) and len(p) <= 8 and not _table_columns(p) and \
+        elif out and not metrics_in(p) and not _YEARISH.search(p) and len(p) <= 8 and not _table_columns(p) \
+                and not _new_op(p, out[-1]) and \
                 re.fullmatch(r"(?:有|差|是|共|一共|到底|具体)?[^，。]{0,4}(?:多少|几[件个次起家]?)[件个次起]?", p):
             out[-1] += "，" + p                   # 差多少？ 有几件？
         else:
@@ -349,8 +363,8 @@ def _by_figure(p: str) -> list[str]:
     from .understand import vocabulary as _voc
     from .understand import _SERIES
     if any(w in p for w in dict(_voc().intents)["check"]) or _asks_text(_SERIES.sub("", p)) \
-            or re.search(r"[=＝≠]|是否等于|等于", p):
-        return [p]
+            or re.search(r"[=＝≠]|是否等于|等于|占比|比例|比重|百分比", p):
+        return [p]                                # …占办理结果总数的比例: one question, two figures
     from .understand import _SUMMED
     if (_SUMMED.search(p) or re.search(r"都算|都包括|包括在内|算在内|一起算", p)) and len(metrics_in(_PAREN.sub("", p))) > 1:
         return [p]                                # X和Y合计 / 行政诉讼，直接起诉、复议后起诉都算: one figure, their sum

@@ -33,7 +33,7 @@ _OPWORDS = {"超过": ">", "多于": ">", "大于": ">", "高于": ">", "不少�
             "少于": "<", "低于": "<", "小于": "<", "不超过": "<=", "不多于": "<=", "≥": ">=", "≤": "<=",
             "等于": "=", "为": "=", "是": "=", "不等于": "!=", "不为": "!=", "不是": "!=", "≠": "!="}
 _PAREN = re.compile(r"[（(][^（）()]*[)）]")
-_REFERS_BACK = re.compile(r"它们|他们|它俩|他俩|(?<![一-龥])两家|把两家|前面那[两二三四五六七八九十\d]个|前面[两二三]个|刚才那[两二三]个|这俩|那俩|俩|上述|(?<![\d一二两三四五六七八九十件个次起家万元及])以上|这几家|这些单位|这[两三四五六七八九十\d]+家|"
+_REFERS_BACK = re.compile(r"这两份|那两份|^(?:那|把)?[两三四五六七八九十]家|它们|他们|它俩|他俩|(?<![一-龥])两家|把两家|前面那[两二三四五六七八九十\d]个|前面[两二三]个|刚才那[两二三]个|这俩|那俩|俩|上述|(?<![\d一二两三四五六七八九十件个次起家万元及])以上|这几家|这些单位|这[两三四五六七八九十\d]+家|"
                           r"这两个单位|这两个|这几个单位|那几家|那两家|这几家政府")
 _RANK_AT = re.compile(r"排(?:在|名)?第\s*[一二两三四五六七八九十\d]+|第\s*[一二两三四五六七八九十\d]+\s*(?:位|名)")
 _EACH = re.compile(r"各有|各自|分别|每家|每个|各是|各为|各多少|各几")
@@ -41,6 +41,8 @@ _SUMMED = re.compile(r"合计|共计|合并|加起来|加总|之和|一共|总�
 # an identity asked about: 一+二=七+四, 总计是否等于…之和, 加得对吗
 _CHECK = re.compile(r"[+＋].*[=＝≠]|的和吗|之和吗|等于.{0,24}和吗|加起来不一致|不一致的|跟表.{0,4}一样|与表.{0,4}一致|和表.{0,4}一样|等于总计|等于.{0,6}总计吗|是不是都等于|加起来等于|数.{0,2}对吗|是否闭合|数据闭合|闭合|数据质量|是否等于|等不等于|是不是等于|相不相等|是不是各项|各项加起来的|是不是.{0,12}之和|是否符合|等于.*之和|之和一致|加得对|合计对不对|对不对|勾稽|逻辑校验|自洽|有无问题|加起来一致|相符|算得平|算不平|算平|表.{0,4}有没有问题|表.{0,4}有问题|数.{0,2}靠谱|对得上不")
 # a figure asked year by year: 每年、这几年、历年、以来、走势、怎么变
+_SOME_ONE = re.compile(r"(?<=[\u4e00-\u9fff])(?:有家|有个|有一家|有一个|那边的|那边)(?=[\u4e00-\u9fff])")
+_SPEAKER = re.compile(r"^[^，。？?：:]{1,14}?(?:问|想知道|让我问)[：:]")
 _CONCESSION = re.compile(r"(?:不管|无论|不论|不考虑)[^，,。？?]{0,20}[，,]")
 _ORDER_ALL = re.compile(r"排序|排个序|排一下序|排个名|排名|排行|从少到多|从多到少|由少到多|由多到少|从低到高|从高到低|从大到小|从小到大|依次")
 _SERIES = re.compile(r"比怎么样|比如何|相比怎么样|比起来怎么样|走势怎么样|走势怎样|走向是怎样的|走向怎样|走向如何|走向|怎么样变|相比如何|比较如何|对比如何|咋变|每年|每一年|各年|这几年|近几年|历年|以来|走势如何|走势|怎么变|如何变|变化如何|趋势如何|多了还是少了|是多了|是少了|变化|趋势|变动|轨迹|起伏|波动")
@@ -119,7 +121,8 @@ class Question:
 def understand(text: str, known_agencies: list[str], corpus_years: list[int], matcher: Matcher | None = None,
                today: date | None = None) -> Question:
     voc = vocabulary()
-    s = fix_typos(normalise(text))
+    s = _SOME_ONE.sub("的", fix_typos(normalise(text)))     # 承德有家总工会: 承德的总工会
+    s = _SPEAKER.sub("", s)
     matcher = matcher or Matcher(known_agencies)
     found, ambiguous, unknown, years, is_range, group = scope(s, matcher, known_agencies, corpus_years, today)
     q = Question(text=text, intent="passage", agencies=found, ambiguous=ambiguous, unknown_agency=unknown,
@@ -177,9 +180,13 @@ def understand(text: str, known_agencies: list[str], corpus_years: list[int], ma
             # 临沂市总工会 when the corpus holds only 临沂市沂南县总工会: another body, not in the corpus
             q.unknown_agency, q.group = group.label, None
         else:
-            from ..mentions import another_body
+            from ..mentions import _places_listed, another_body
             other = another_body(s, group.label, list(group.members))
-            if other:
+            listed = _places_listed(s, list(group.members))
+            if listed:                            # 武陵区、宜都市、定州市这三个自然资源和规划局
+                q.agencies, q.group = listed, None
+                decide_intent(q, s, listed)
+            elif other:
                 q.unknown_agency, q.group = other, None
             else:
                 q.ambiguous, q.group = [(group.label, list(group.members))], None

@@ -209,14 +209,15 @@ def _by_figure(plans: list[dict]) -> list[dict] | None:
 
 
 def _compared_after(plans: list[dict]) -> list[dict]:
-    """A lookup then a comparison of the same figures in the same scope (…分别多少，哪年更多)
-    as the one comparison: showing the figures side by side answers both."""
+    """A lookup then a comparison of the same figures in a scope that holds it (…分别多少，哪年
+    更多; 2024年的呢，两年比是增加还是减少) as the one comparison: the comparison shows the
+    figures it compares, so it answers both."""
     out: list[dict] = []
     for p in plans:
         prev = out[-1] if out else None
         if prev and prev["op"] == "lookup" and p["op"] == "compare" and p.get("figures") == prev.get("figures") \
                 and sorted(p.get("agencies") or []) == sorted(prev.get("agencies") or []) \
-                and sorted(p.get("years") or []) == sorted(prev.get("years") or []):
+                and set(prev.get("years") or []) <= set(p.get("years") or []):
             out[-1] = p
         else:
             out.append(p)
