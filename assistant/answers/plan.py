@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from .model import Answer
-from .understand import _PAREN, Metric, Question, columns_in, metrics_in, vocabulary
+from .understand import _PAREN, _SPEAKER, Metric, Question, columns_in, metrics_in, vocabulary
 
 # the product's operations under the names the question set uses
 OPS = {"lookup": "lookup", "list": "list", "aggregate": "total", "rank": "rank", "trend": "trend",
@@ -72,7 +72,6 @@ def split_parts(text: str) -> list[str]:
     return _scope_then_figure(_same_figure_merged(out)) or [text]
 
 
-_SPEAKER = re.compile(r"^[^，。？?：:]{1,14}?(?:问|想知道|让我问)[：:]")      # 统计局的同事问：…
 _COURTESY_HEAD = re.compile(r"^(?:我想问一下|我想问下|我想问|想请问|我问一下|请问一下|请问下|请问|麻烦问一下|麻烦问下|麻烦|想问一下|想问下|问一下|你好|您好)[，,：:、\s]*")
 _COURTESY_PIECE = re.compile(r"[，,。？?！!\s]*(?:谢谢你|谢谢您|谢谢|多谢|谢啦|感谢|麻烦了|辛苦了|thanks|thank you)[。！!~～]*$", re.I)
 _PARTICLE = re.compile(r"(?<=[\u4e00-\u9fff])(?:啊|呀|哈|嘛|哦|啦|捏)(?=[？?。！!，,]|$)")
