@@ -382,21 +382,17 @@ class Engine:
                 refers or _INSTEAD.search(s) or _THIS_ONE.search(s) or not place_of_alias(q.ambiguous[0][0])):
             # 换成武陵区的呢 / 武陵区这个局 after a question about a 退役军人事务局: the body of that
             # kind; 城管局… after a question about 金台区城市管理局: that one
-            from ..mentions import place_of
             names = [a for a in q.ambiguous[0][1] if a in self.by_agency]
-            kinds = {place_of(a).remainder for a in (before or recent[-1:])}
             fits = [a for a in names if a in before + recent] if not place_of_alias(q.ambiguous[0][0]) else \
-                [a for a in names if place_of(a).remainder in kinds]
+                _of_kind(names, before or recent[-1:])
             if len(fits) == 1:
                 q.agencies, q.ambiguous = fits, []
                 carried.append("单位")
         if q.ambiguous and not q.agencies and _THAT_ONE_Q.search(s):
             # 秦淮区那家: the body of that place of the kind the chat is about, or the only one
             # with a report in the year asked
-            from ..mentions import place_of
             names = [a for a in q.ambiguous[0][1] if a in self.by_agency]
-            kinds = {place_of(a).remainder for a in before + recent}
-            fits = [a for a in names if place_of(a).remainder in kinds] if kinds else []
+            fits = _of_kind(names, before + recent)
             if len(fits) != 1 and q.years:
                 fits = [a for a in names if any(y in self.by_agency[a] for y in q.years)]
             if len(fits) == 1:
@@ -432,9 +428,6 @@ class Engine:
         elif q.agencies and before and "单位" not in carried and (_IT.search(s) or _WITH.match(s) or _ADD.search(s)) \
                 and not set(before) & set(q.agencies) and not _INSTEAD.search(s):
             q.agencies = before + q.agencies     # 它和常德市武陵区退役军人事务局相比
-            carried.append("单位")
-        elif not q.agencies and _PLURAL_IT.search(s) and len(before) == 1 and len(recent) >= 2:
-            q.agencies = recent[-2:]              # 它们, after a question about one of them
             carried.append("单位")
         elif not q.agencies and not q.unknown_agency and not q.ambiguous and q.group is None and before and (
                 refers or not _ALL.search(s) or (len(before) > 1 and context.get("op") in ("rank", "list", "total", "lookup")
@@ -1203,6 +1196,13 @@ def _two_figures(rows: list[Row]) -> tuple[Row, Row] | None:
             return None
         out.append(Row(**{**cells[0].__dict__, "value": _num(sum(c.value for c in cells))}))
     return (out[0], out[1]) if out[0].unit == out[1].unit else None
+
+
+def _of_kind(names: list[str], like: list[str]) -> list[str]:
+    """The names of the same kind of body (退役军人事务局, 司法局…) as one of `like`."""
+    from ..mentions import place_of
+    kinds = {place_of(a).remainder for a in like}
+    return [a for a in names if place_of(a).remainder in kinds]
 
 
 def place_of_alias(alias: str) -> bool:
