@@ -5,6 +5,7 @@ figure, source and check comes from the `assistant` package.
 """
 from __future__ import annotations
 
+import logging
 import os
 import threading
 
@@ -16,7 +17,10 @@ import streamlit as st  # noqa: E402
 import assistant as api  # noqa: E402
 from assistant.answers import Engine  # noqa: E402
 from assistant.answers import present  # noqa: E402
+from assistant.answers.present import literal  # noqa: E402
 from assistant.formatting import quantity  # noqa: E402
+
+log = logging.getLogger("xxgk.app")
 
 st.set_page_config(page_title="政府信息公开年报助手", page_icon="📑", layout="wide")
 
@@ -33,15 +37,37 @@ def backend(index: str):
         try:
             load()
             open_index(store.root)
-        except Exception:                       # said when a passage question needs it
-            pass
+        except Exception:                       # said again when a passage question needs it
+            log.exception("warming the model and the search index failed")
     threading.Thread(target=warm, name="warm-model", daemon=True).start()
-    return store, threading.Lock()
+    return store, threading.Lock(), {"rebuilding": False, "error": None}
 
 
-from assistant.config import index_dir  # noqa: E402
+from assistant.config import index_dir, uploads_enabled  # noqa: E402
 
-store, write_lock = backend(str(index_dir().resolve()))
+store, write_lock, rebuild = backend(str(index_dir().resolve()))
+
+
+def keep_index_fresh() -> None:
+    """A search index that does not match the store (another process changed it, or an
+    update was killed) is rebuilt in the background; the page says so meanwhile."""
+    if rebuild["rebuilding"] or not store.report_ids() or api.index_state(store) == "ok":
+        return
+
+    def run():
+        try:
+            api.update_index(store)
+            rebuild["error"] = None
+        except Exception as e:                  # shown on the page, and logged
+            log.exception("rebuilding the search index failed")
+            rebuild["error"] = f"{type(e).__name__}: {e}"
+        finally:
+            rebuild["rebuilding"] = False
+    rebuild["rebuilding"] = True
+    threading.Thread(target=run, name="rebuild-index", daemon=True).start()
+
+
+keep_index_fresh()
 
 
 def engine() -> Engine:
@@ -57,6 +83,31 @@ def engine() -> Engine:
 st.session_state.setdefault("messages", [])
 engine()
 info = st.session_state.overview
+
+def add_files(files: list[tuple[str, bytes]], replace: bool) -> None:
+    """Ingest uploads, then update the index (both under the store's lock, shared with any
+    CLI ingest). A file that would replace a stored report waits for the reader's yes."""
+    bar = st.progress(0.0, text="导入中…")
+    results, conflicts = [], []
+
+    def progress(o):
+        name = api.safe_name(o.path)
+        if o.status == "conflict":
+            data = next(d for n, d in files if api.safe_name(n) == name)
+            conflicts.append((name, data, f"{name}：{o.agency} {o.year}年的报告已在库中（{o.replaces}）；"
+                                          "替换它吗？被替换的版本会保留，可恢复。"))
+        else:
+            results.append((o.readable, f"{name}：{o.message}"))
+        bar.progress(len(results + conflicts) / (len(files) + 1), text=literal(f"{len(results + conflicts)}/{len(files)} {name}"))
+    with write_lock:
+        outcomes, result = api.add(store, files, on_outcome=progress, replace=replace)
+    if result is not None:
+        results.append((True, result.line()))
+    st.session_state.upload_results = results
+    st.session_state.conflicts = st.session_state.get("conflicts", []) + conflicts
+    st.session_state.pop("engine", None)      # answer over the new corpus at once
+    st.rerun()                                # corpus, filters and examples as they are now
+
 
 # ------------------------------------------------------------------ sidebar
 with st.sidebar:
@@ -74,47 +125,47 @@ with st.sidebar:
     f_region = st.text_input("地区（省、市或县）", key="f_region")
     filters = {"year": None if f_year == "全部" else int(f_year),
                "agency": None if f_agency == "全部" else f_agency, "region": f_region or None}
+    if rebuild["rebuilding"]:
+        st.info("检索索引与报告库不一致，正在后台重建；原文检索稍后可用。")
+    elif rebuild["error"]:
+        st.error(literal("检索索引重建失败：" + rebuild["error"]))
     st.subheader("示例问题")
     for i, q in enumerate(st.session_state.examples):
-        if st.button(q, key=f"example-{i}", width="stretch"):
+        if st.button(literal(q), key=f"example-{i}", width="stretch"):
             st.session_state.pending = q
-    st.subheader("上传报告")
-    files = st.file_uploader("PDF、DOCX、HTML、TXT", type=["pdf", "docx", "html", "htm", "txt", "md"],
-                             accept_multiple_files=True, key="uploads")
-    if files and st.button("导入", key="ingest"):
-        bar = st.progress(0.0, text="导入中…")
-        results = []
-        with write_lock:
-            for n, f in enumerate(files, 1):
-                outcome = api.ingest_bytes(store, f.getvalue(), f.name)
-                results.append((outcome.readable, f"{f.name}：{outcome.message}"))
-                bar.progress(n / (len(files) + 1), text=f"{n}/{len(files)} {f.name}")
-            bar.progress(n / (len(files) + 1), text="更新检索索引…")
-            result = api.update_index(store)
-        results.append((True, result.line()))
-        st.session_state.upload_results = results
-        st.session_state.pop("engine", None)      # answer over the new corpus at once
-        st.rerun()                                # corpus, filters and examples as they are now
-    for ok, line in st.session_state.get("upload_results", []):
-        (st.success if ok else st.error)(line)
+    if uploads_enabled():
+        st.subheader("上传报告")
+        files = st.file_uploader("PDF、DOCX、HTML、TXT", type=["pdf", "docx", "html", "htm", "txt", "md"],
+                                 accept_multiple_files=True, key="uploads")
+        if files and st.button("导入", key="ingest"):
+            add_files([(f.name, f.getvalue()) for f in files], replace=False)
+        for n, (name, data, line) in enumerate(st.session_state.get("conflicts", [])):
+            st.warning(literal(line))
+            yes, no = st.columns(2)
+            if yes.button("替换", key=f"replace-{n}"):
+                st.session_state.conflicts.pop(n)
+                add_files([(name, data)], replace=True)
+            if no.button("保留现有", key=f"keep-{n}"):
+                st.session_state.conflicts.pop(n)
+                st.rerun()
+        for ok, line in st.session_state.get("upload_results", []):
+            (st.success if ok else st.error)(literal(line))
 
 
 # ------------------------------------------------------------------ answers
 def show(answer_dict: dict, answer, question: str) -> None:
     a = answer
     if not a.found:
-        st.info(a.text + "\n\n可以这样问：" + "；".join(st.session_state.examples[:3]))
+        st.info(literal(a.text) + "\n\n可以这样问：" + literal("；".join(st.session_state.examples[:3])))
         return
     if a.intent == "lookup" and a.rows:
         for r in a.rows:
             value = "空白（未填报）" if r.value is None else quantity(r.value, r.unit)
-            st.metric(f"{r.agency} {r.year}年 · {r.metric}", value + (" ⚠" if r.warning else ""))
-            st.caption(f"来源：{r.source.label}，原文“{r.source.raw}”" + (f"，第{r.source.page}页" if r.source.page else ""))
-        st.write(a.text)
-    else:
-        st.write(a.text)
+            st.metric(literal(f"{r.agency} {r.year}年 · {r.metric}"), value + (" ⚠" if r.warning else ""))
+            st.caption(literal(f"来源：{r.source.label}，原文“{r.source.raw}”" + (f"，第{r.source.page}页" if r.source.page else "")))
+    st.markdown(literal(a.text))
     if a.interpretation:
-        st.caption(a.interpretation.get("line", ""))
+        st.caption(literal(a.interpretation.get("line", "")))
     rows = present.table(a)
     if rows and a.intent in ("list", "rank", "aggregate", "check"):
         df = pd.DataFrame(rows).drop(columns=["report_id"])
@@ -132,17 +183,17 @@ def show(answer_dict: dict, answer, question: str) -> None:
         left, right = st.columns(2)
         for col, side in ((left, a.compare["left"]), (right, a.compare["right"])):
             with col:
-                st.markdown(f"**{side['agency']} · {side['year']}年 · {side['title']}**")
+                st.markdown("**" + literal(f"{side['agency']} · {side['year']}年 · {side['title']}") + "**")
                 for point in side["points"]:
                     mark = "✓ " if present_topics(point) & shared else ""
-                    st.markdown(f"- {mark}{point}")
-        st.caption("✓ 两个单位都谈到的方面：" + ("、".join(a.compare["shared"]) or "无"))
+                    st.markdown(f"- {mark}{literal(point)}")
+        st.caption(literal("✓ 两个单位都谈到的方面：" + ("、".join(a.compare["shared"]) or "无")))
     if a.intent == "passage":
         for p in a.passages:
-            with st.expander(p.citation(), expanded=True):
+            with st.expander(literal(p.citation()), expanded=True):
                 st.markdown(present.highlight(p.text, question))
     for w in a.warnings:
-        st.warning(w, icon="⚠️")
+        st.warning(literal(w), icon="⚠️")
     if rows:
         st.download_button("导出 CSV", present.to_csv(a), file_name="answer.csv", mime="text/csv",
                            key=f"csv-{id(answer_dict)}")
@@ -159,7 +210,7 @@ with chat:
     for m in st.session_state.messages:
         with st.chat_message(m["role"]):
             if m["role"] == "user":
-                st.write(m["content"])
+                st.markdown(literal(m["content"]))
             else:
                 show(m, m["answer"], m["question"])
     # the box stays below the conversation: a new question is answered, then the page is
@@ -181,11 +232,22 @@ with report_tab:
         st.code(api.render_text(report), language=None)
         for s in report.sections:
             if s.text:
-                with st.expander(f"{s.title or s.key}" + (f" · 第{s.page}页" if s.page else "")):
-                    st.write(s.text)
-        st.download_button("下载原始文件", store.source_file(report.id).read_bytes(), file_name=report.source or "report",
-                           key="source")
+                with st.expander(literal(f"{s.title or s.key}" + (f" · 第{s.page}页" if s.page else ""))):
+                    st.markdown(literal(s.text))
+        st.download_button("下载原始文件", store.source_file(report.id).read_bytes(),
+                           file_name=api.safe_name(report.source or "report"), key="source")
         st.download_button("导出本报告的表格（CSV）", api.export_csv([report]).encode("utf-8"),
-                           file_name=f"{report.agency}_{report.year}.csv", mime="text/csv", key="tables")
+                           file_name=api.safe_name(f"{report.agency}_{report.year}.csv"), mime="text/csv", key="tables")
+        kept = [r for r in store.replaced() if r["agency"] == report.agency and r["year"] == report.year]
+        if kept:
+            st.subheader("被替换的版本")
+        for r in kept:
+            st.caption(literal(f"{r['source_path'] or r['source']}：{r['ingested_at']} 导入，{r['replaced_at']} 被 {r['replaced_by']} 替换"))
+            if uploads_enabled() and st.button("恢复此版本", key=f"restore-{r['id']}"):
+                with write_lock:
+                    outcome, _ = api.restore(store, r["id"])
+                st.session_state.upload_results = [(outcome.readable, outcome.line())]
+                st.session_state.pop("engine", None)
+                st.rerun()
     else:
         st.info("语料为空：上传报告后可在此查看表格。")

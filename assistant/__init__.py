@@ -4,6 +4,9 @@ The public API, used by the CLI and the app:
     open_store(index=None)            → Store (SQLite under index/)
     ingest(store, paths, ...)         → [Outcome] one per file
     ingest_bytes(store, data, name)   → Outcome (uploads)
+    add(store, files, ...)            → ([Outcome], UpdateResult) ingest, then the index, locked
+    restore(store, report_id)         → (Outcome, UpdateResult) a replaced report put back
+    index_state(store)                → ok | missing | broken | stale
     parse_file(path)                  → Report (without storing)
     find_report(store, agency, year)  → Report (short names accepted)
     export_json(reports) / export_csv(reports)
@@ -18,7 +21,7 @@ from pathlib import Path
 
 from .errors import NotFound, Rejected
 from .export import to_csv as export_csv, to_json as export_json
-from .ingest import Outcome, ingest, ingest_bytes, ingest_file
+from .ingest import Outcome, add, ingest, ingest_bytes, ingest_file, restore, safe_name
 from .lookup import find_report, parse_year
 from .model import Check, Figure, Report, Section
 from .store import Store, open_store
@@ -41,6 +44,12 @@ def update_index(store: Store, progress: bool = False):
     return update(store, progress=progress)
 
 
+def index_state(store: Store) -> str:
+    """Whether the search index matches the store: ok, missing, broken or stale."""
+    from .retrieval import state
+    return state(store)
+
+
 def search(query: str, k: int = 5, filters=None, index: str | Path | None = None, mode: str = "hybrid"):
     """The `k` passages that best answer `query`, each with its citation. `filters`: a dict
     of agency (full or short name), year (a year, a list, or (first, last)), region,
@@ -59,6 +68,6 @@ def ask(question: str, store: Store, filters: dict | None = None):
     return Engine(store).ask(question, filters)
 
 
-__all__ = ["ask", "Check", "Figure", "NotFound", "Outcome", "Rejected", "Report", "Section", "Store",
+__all__ = ["add", "ask", "Check", "index_state", "restore", "safe_name", "Figure", "NotFound", "Outcome", "Rejected", "Report", "Section", "Store",
            "export_csv", "export_json", "find_report", "ingest", "ingest_bytes", "ingest_file",
            "open_store", "parse_file", "parse_year", "render_text", "search", "tables_json", "update_index"]

@@ -1,5 +1,5 @@
-"""Command line: python -m assistant {ingest,index,search,ask,list,show,export,remove,generate} …
-(calls the public API)."""
+"""Command line: python -m assistant {ingest,index,search,ask,list,show,export,remove,replaced,
+restore,generate} … (calls the public API)."""
 from __future__ import annotations
 
 import argparse
@@ -24,19 +24,28 @@ def cmd_ingest(args, store) -> int:
         else:
             _out(o.line())
 
-    outcomes = api.ingest(store, args.paths, on_outcome=report, progress=sys.stderr.isatty() and not args.json)
+    progress = sys.stderr.isatty() and not args.json
+    outcomes, result = api.add(store, args.paths, on_outcome=report, progress=progress, index=not args.no_index)
     if not outcomes:
         print("no report files found in: " + " ".join(args.paths), file=sys.stderr)
         return 2
     summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
     print(f"{len(outcomes)} files: {summary}", file=sys.stderr)
-    if not args.no_index:
-        result = api.update_index(store, progress=sys.stderr.isatty() and not args.json)
+    if result is not None:
         print(result.line(), file=sys.stderr)
     return 0 if any(o.readable for o in outcomes) else 1
 
 
+def _fresh_index(store) -> None:
+    """A stale or broken search index is rebuilt before it is used."""
+    state = api.index_state(store)
+    if state in ("stale", "broken"):
+        print(f"search index {state}: rebuilding it", file=sys.stderr)
+        print(api.update_index(store, progress=sys.stderr.isatty()).line(), file=sys.stderr)
+
+
 def cmd_ask(args, store) -> int:
+    _fresh_index(store)
     answer = api.ask(args.question, store)
     _out(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1) if args.json else answer.render())
     return 0 if answer.found else 3
@@ -51,6 +60,7 @@ def cmd_index(args, store) -> int:
 def cmd_search(args, store) -> int:
     filters = {"agency": args.agency, "year": api.parse_year(args.year) if args.year else None,
                "region": args.region, "section": args.section}
+    _fresh_index(store)
     hits = api.search(args.query, k=args.k, filters=filters, index=store.root, mode=args.mode)
     if args.json:
         _out(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=1))
@@ -108,6 +118,41 @@ def cmd_remove(args, store) -> int:
     return 0
 
 
+def cmd_replaced(args, store) -> int:
+    rows = store.replaced()
+    if args.json:
+        _out(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    if not rows:
+        _out("no replaced reports")
+        return 0
+    for r in rows:
+        _out(f"  {r['id']}  {r['agency']} {r['year']}  {r['source_path'] or r['source']}  "
+             f"ingested {r['ingested_at']}, replaced {r['replaced_at']} by {r['replaced_by']}")
+    _out("put one back with:  python -m assistant restore ID")
+    return 0
+
+
+def cmd_restore(args, store) -> int:
+    outcome, result = api.restore(store, args.report_id)
+    _out(outcome.line())
+    if result is not None:
+        print(result.line(), file=sys.stderr)
+    return 0 if outcome.readable else 1
+
+
+def _count(low: int, high: int):
+    def parse(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        if not low <= n <= high:
+            raise argparse.ArgumentTypeError(f"must be between {low} and {high}")
+        return n
+    return parse
+
+
 def cmd_generate(args) -> int:
     from .generator import FORMATS, write
     formats = args.formats.split(",")
@@ -141,7 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=cmd_index)
     s = sub.add_parser("search", help="the passages that best answer a question, with their source")
     s.add_argument("query")
-    s.add_argument("--k", type=int, default=5, help="how many passages (default 5)")
+    s.add_argument("--k", type=_count(1, 100), default=5, help="how many passages, 1–100 (default 5)")
     s.add_argument("--year", help="only this year's reports")
     s.add_argument("--agency", help="only this agency (full or short name)")
     s.add_argument("--region", help="only agencies in this province, city or county")
@@ -164,9 +209,15 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("remove", help="take a report and everything derived from it out of the store")
     s.add_argument("report_id")
     s.set_defaults(func=cmd_remove)
+    s = sub.add_parser("replaced", help="reports replaced by another file for the same agency and year (kept)")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_replaced)
+    s = sub.add_parser("restore", help="put a replaced report back (the one replacing it is kept in turn)")
+    s.add_argument("report_id")
+    s.set_defaults(func=cmd_restore)
     s = sub.add_parser("generate", help="write generated reports with known figures (tests, benchmarks)")
     s.add_argument("out", help="folder to write <format>/<file> and truth.json into")
-    s.add_argument("--n", type=int, default=100, help="number of reports (default 100)")
+    s.add_argument("--n", type=_count(1, 1_000_000), default=100, help="number of reports (default 100)")
     s.add_argument("--formats", default="txt,html,docx,pdf", help="comma-separated (default: all four)")
     s.add_argument("--seed", type=int, default=0)
     s.add_argument("--contradictory", type=float, default=0.15,

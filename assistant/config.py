@@ -28,3 +28,12 @@ def embed_model() -> str:
     """The embedding model: $XXGK_EMBED_MODEL (a sentence-transformers name or folder),
     else the converted default."""
     return os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+UPLOADS_ENV = "XXGK_UPLOADS"
+
+
+def uploads_enabled() -> bool:
+    """Whether the app takes uploads (and restores): $XXGK_UPLOADS=off (or 0, no) turns
+    them off, for a shared server whose corpus is ingested by its keeper."""
+    return os.environ.get(UPLOADS_ENV, "on").strip().lower() not in ("off", "0", "no", "false")

@@ -1,19 +1,23 @@
 """Ingest: files and folders → reports in the store, a one-line outcome per file.
 
 Outcomes: ingested · unchanged (this file, already in) · duplicate of … (the same bytes
-under another name) · replaces … (another file for the same agency and year) · rejected:
-reason. A file is parsed and stored in one transaction; a failure changes nothing."""
+under another name) · replaces … (another file for the same agency and year) · conflict
+(it would replace one, and replacing was not allowed: nothing stored) · rejected: reason.
+A file is parsed in the parse worker (limits.py) and stored in one transaction; whatever
+goes wrong with one file is that file's rejection, and the batch goes on."""
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .errors import Rejected
-from .parsing import parse
-from .readers import read_bytes, supported
+from . import limits
+from .errors import NotFound, Rejected
+from .readers import supported
 from .store import Store
+from .worker import parse_bytes
 
 
 @dataclass
@@ -24,6 +28,7 @@ class Outcome:
     report_id: str | None = None
     agency: str | None = None
     year: int | None = None
+    replaces: str | None = None  # conflict: the stored report it would replace (id, source)
 
     @property
     def readable(self) -> bool:
@@ -46,10 +51,33 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def ingest_bytes(store: Store, data: bytes, name: str, source_path: str | None = None) -> Outcome:
+def safe_name(name: str) -> str:
+    """A file name as it may be stored and shown: its last path part, without control
+    or direction-override characters, at most 200 characters."""
+    base = str(name).replace("\\", "/").rsplit("/", 1)[-1]
+    base = "".join(ch for ch in base if unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Zl", "Zp"))
+    base = base.strip().lstrip(".") or "file"
+    if len(base) > 200:
+        stem, dot, ext = base.rpartition(".")
+        base = (stem[: 190] + dot + ext[:9]) if dot and len(ext) <= 9 else base[:200]
+    return base
+
+
+def ingest_bytes(store: Store, data: bytes, name: str, source_path: str | None = None,
+                 replace: bool = True) -> Outcome:
     """Ingest one file given as bytes (`name` gives its format; `source_path` where it came
-    from, if a file)."""
+    from, if a file). `replace=False`: a file for an agency and year already stored is not
+    stored but answered as a conflict, for the caller to confirm."""
+    name = safe_name(name)
     shown = source_path or name
+    try:
+        return _ingest(store, data, name, source_path, replace, shown)
+    except Exception as e:  # noqa: BLE001 - whatever goes wrong is this file's, not the batch's
+        first = str(e).splitlines()[0][:200] if str(e) else ""
+        return Outcome(shown, "rejected", f"rejected: could not store ({type(e).__name__}{': ' + first if first else ''})")
+
+
+def _ingest(store: Store, data: bytes, name: str, source_path: str | None, replace: bool, shown: str) -> Outcome:
     file_hash = hashlib.sha256(data).hexdigest()
     existing = store.by_hash(file_hash)
     if existing:
@@ -61,13 +89,20 @@ def ingest_bytes(store: Store, data: bytes, name: str, source_path: str | None =
                        f"duplicate of {existing.source_path or existing.source} (report {existing.id})",
                        existing.id, existing.agency, existing.year)
     try:
-        report = parse(read_bytes(data, name))
+        report = parse_bytes(data, name)
+        report.id = file_hash[:16]
+        report.source = name
+        from .retrieval.chunks import chunks_of
+        limits.check("MAX_CHUNKS", len(chunks_of(report)))
     except Rejected as e:
         return Outcome(shown, "rejected", f"rejected: {e.reason}")
-    except Exception as e:  # a file the parser cannot handle must not stop the run
-        return Outcome(shown, "rejected", f"rejected: could not parse ({type(e).__name__}: {e})")
-    report.id = file_hash[:16]
-    report.source = name
+    if not replace:
+        old = store.by_agency_year(report.agency, report.year)
+        if old:
+            was = f"{old.id} ({old.source_path or old.source})"
+            return Outcome(shown, "conflict", f"not stored: {report.agency} {report.year} is already stored "
+                           f"from {old.source_path or old.source}; confirm to replace it",
+                           None, report.agency, report.year, replaces=was)
     old = store.put(report, data, file_hash, source_path)
     failed = sum(1 for c in report.checks if c.status == "failed")
     facts = (f"{report.agency} {report.year}, {report.format_version} format, "
@@ -83,6 +118,9 @@ def ingest_bytes(store: Store, data: bytes, name: str, source_path: str | None =
 def ingest_file(store: Store, path: str | Path) -> Outcome:
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > limits.MAX_FILE_BYTES:
+            return Outcome(str(path), "rejected", f"rejected: {limits.exceeded('MAX_FILE_BYTES', size).reason}")
         data = path.read_bytes()
     except OSError as e:
         return Outcome(str(path), "rejected", f"rejected: cannot read file ({e.strerror or e})")
@@ -112,3 +150,41 @@ def ingest(store: Store, paths: Iterable[str | Path],
     if bar:
         bar.close()
     return outcomes
+
+
+def add(store: Store, files: Iterable, on_outcome: Callable[[Outcome], None] | None = None,
+        progress: bool = False, index: bool = True, replace: bool = True, embedder=None):
+    """Ingest files, then bring the search index up to date, under the store's write lock
+    (so a CLI ingest and an app upload never update the index at once). `files`: paths
+    (files or folders) or (name, bytes) pairs. Returns (outcomes, index UpdateResult or None
+    when `index` is False or nothing could be read)."""
+    files = list(files)
+    with store.lock():
+        paths = [f for f in files if not isinstance(f, tuple)]
+        outcomes = ingest(store, paths, on_outcome, progress) if paths else []
+        for name, data in (f for f in files if isinstance(f, tuple)):
+            o = ingest_bytes(store, data, name, replace=replace)
+            outcomes.append(o)
+            if on_outcome:
+                on_outcome(o)
+        result = None
+        if index and outcomes:
+            from .retrieval import update
+            result = update(store, embedder=embedder, progress=progress)
+    return outcomes, result
+
+
+def restore(store: Store, report_id: str, index: bool = True, embedder=None):
+    """Put a replaced report back (parsed again from its kept file); the one that replaced
+    it is kept in turn. Returns (outcome, index UpdateResult or None)."""
+    row = next((r for r in store.replaced() if r["id"] == report_id), None)
+    if row is None:
+        raise NotFound(f"no replaced report {report_id} (see: python -m assistant replaced)")
+    data = store.file_path(row["file_hash"]).read_bytes()
+    with store.lock():
+        outcome = ingest_bytes(store, data, row["source"] or "report", row["source_path"])
+        result = None
+        if index and outcome.status in ("ingested", "replaced"):
+            from .retrieval import update
+            result = update(store, embedder=embedder)
+    return outcome, result

@@ -15,6 +15,14 @@ _MARKER = re.compile(r"^\s*(?:(?P<numeral>[一二三四五六七八九十]+)\s*[
                      r"|[（(]\s*(?P<paren>[一二三四五六七八九十]+)\s*[）)]"
                      r"|(?P<item>\d{1,2})\s*[.．、](?!\d))")
 _DROP = re.compile(r"[\s\u3000\u00a0]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+MAX_INPUT = 2000         # characters of a question or search query that are read
+
+
+def clean_input(text: str, limit: int = MAX_INPUT) -> str:
+    """Typed text as the question parser and the tokenizer can take it: no control or
+    direction characters, no lone surrogates, NFC, at most `limit` characters."""
+    return unicodedata.normalize("NFC", _CONTROL.sub("", str(text or "")))[:limit].strip()
 
 
 def cn_number(text: str) -> int | None:

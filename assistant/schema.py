@@ -80,12 +80,31 @@ class SectionSpec:
 
 
 @dataclass(frozen=True)
+class Bound:
+    """What a cell of a column may hold (schema.toml [value_bounds])."""
+    max: int | float
+    min: int | float = 0
+    decimal: bool = False
+
+    def refuses(self, value: int | float) -> str | None:
+        """Why `value` cannot be this column's, in words for a reader; None when it can."""
+        if value != value or value > self.max:
+            return f"超过此栏上限 {self.max:,}"
+        if value < self.min:
+            return "此栏不能为负数" if self.min == 0 else f"低于此栏下限 {self.min:,}"
+        if not self.decimal and isinstance(value, float) and not value.is_integer():
+            return "此栏是件数，应为整数"
+        return None
+
+
+@dataclass(frozen=True)
 class Schema:
     sections: tuple[SectionSpec, ...]
     tables: dict[str, TableSpec]
     agency_kinds: tuple[tuple[str, tuple[str, ...]], ...]
     short_forms: tuple[tuple[str, tuple[str, ...]], ...] = ()   # long ending → what people type
     check_statuses: dict[str, str] = field(default_factory=dict)   # status → what it means
+    bounds: dict[str, Bound] = field(default_factory=dict)          # "A.change" / "default" → Bound
 
     def section(self, key: str) -> SectionSpec:
         for s in self.sections:
@@ -126,11 +145,18 @@ def load(path: Path | None = None) -> Schema:
     kinds = tuple((k["kind"], tuple(k["suffixes"])) for k in data["agency_kinds"])
     short = tuple((long, tuple(v)) for long, v in data.get("agency_short_forms", {}).items())
     return Schema(sections=sections, tables=tables, agency_kinds=kinds, short_forms=short,
-                  check_statuses=dict(data.get("check_statuses", {})))
+                  check_statuses=dict(data.get("check_statuses", {})),
+                  bounds={k: Bound(**v) for k, v in data["value_bounds"].items()})
 
 
 def table(name: str) -> TableSpec:
     return load().tables[name]
+
+
+def bound(tbl: str, col: str) -> Bound:
+    """The bound on the values of column `col` of table `tbl`."""
+    b = load().bounds
+    return b.get(f"{tbl}.{col}") or b["default"]
 
 
 def cell_label(tbl: str, row: str, col: str, version: int | None = None) -> str:

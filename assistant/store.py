@@ -5,16 +5,18 @@ One report per (agency, year); a file is keyed by its content hash. Every write 
 report happens in one transaction: a failure leaves the store as it was."""
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import sqlite3
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Check, Figure, Region, Report, Section
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DDL = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS reports(
@@ -36,6 +38,9 @@ CREATE TABLE IF NOT EXISTS checks(
   report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE, ord INTEGER NOT NULL,
   rule TEXT NOT NULL, status TEXT NOT NULL, cells TEXT, printed NUMERIC, computed NUMERIC,
   detail TEXT, PRIMARY KEY(report_id, ord));
+CREATE TABLE IF NOT EXISTS replaced(
+  id TEXT PRIMARY KEY, file_hash TEXT NOT NULL, source TEXT, source_path TEXT, agency TEXT NOT NULL,
+  year INTEGER NOT NULL, ingested_at TEXT, replaced_at TEXT DEFAULT CURRENT_TIMESTAMP, replaced_by TEXT);
 CREATE INDEX IF NOT EXISTS figures_key ON figures(tbl, row, col);
 CREATE INDEX IF NOT EXISTS reports_year ON reports(year);
 """
@@ -92,6 +97,42 @@ def _number(v):
     return v
 
 
+class _FileLock:
+    """An exclusive lock across processes (flock on a file), re-entrant within one."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.thread = threading.RLock()
+        self.depth = 0
+        self.fd: int | None = None
+
+    def __enter__(self):
+        self.thread.acquire()
+        if self.depth == 0:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            except BaseException:
+                os.close(fd)
+                self.thread.release()
+                raise
+            self.fd = fd
+        self.depth += 1
+        return self
+
+    def __exit__(self, *exc):
+        self.depth -= 1
+        if self.depth == 0:
+            fcntl.flock(self.fd, fcntl.LOCK_UN)
+            os.close(self.fd)
+            self.fd = None
+        self.thread.release()
+
+
+_LOCKS: dict[str, _FileLock] = {}
+_LOCKS_GUARD = threading.Lock()
+
+
 _COMPARE = {">": ">", ">=": ">=", "<": "<", "<=": "<=", "=": "=", "!=": "!="}
 
 
@@ -107,7 +148,25 @@ class Store:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.executescript(DDL)
         self.db.execute("INSERT OR IGNORE INTO meta VALUES('schema_version', ?)", (str(SCHEMA_VERSION),))
+        self.db.execute("INSERT OR IGNORE INTO meta VALUES('changes', '0')")
         self._migrate()
+
+    def lock(self) -> _FileLock:
+        """The store's write lock, held across ingest and index update by every process
+        that writes (CLI ingest, app upload): `with store.lock(): …`."""
+        key = str(self.path.resolve())
+        with _LOCKS_GUARD:
+            if key not in _LOCKS:
+                _LOCKS[key] = _FileLock(self.root / "store.lock")
+            return _LOCKS[key]
+
+    def changes(self) -> int:
+        """A counter the store raises with every report stored or removed: an index built
+        at another count is stale."""
+        return int(self.db.execute("SELECT value FROM meta WHERE key='changes'").fetchone()[0])
+
+    def _changed(self, db) -> None:
+        db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='changes'")
 
     def _migrate(self) -> None:
         """Bring a store written by an older version up to SCHEMA_VERSION, in one transaction."""
@@ -118,6 +177,8 @@ class Store:
             columns = {r["name"] for r in db.execute("PRAGMA table_info(reports)")}
             if "units" not in columns:           # 2: the unit a report's header prints for its amounts
                 db.execute("ALTER TABLE reports ADD COLUMN units TEXT")
+            # 3: replaced reports kept (table `replaced`) and the change counter: both
+            # created above by DDL / INSERT OR IGNORE
             db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),))
 
     def close(self) -> None:
@@ -328,7 +389,8 @@ class Store:
     # ------------------------------------------------------------------ writes
     def put(self, report: Report, data: bytes, file_hash: str, source_path: str | None) -> Stored | None:
         """Store `report` (parsed from `data`), replacing the report of the same agency and
-        year if there is one; returns what it replaced. All or nothing."""
+        year if there is one; returns what it replaced, which is kept (`replaced()`, its
+        file too) so that it can be restored. All or nothing."""
         blob = self.file_path(file_hash)
         new_blob = not blob.exists()
         if new_blob:
@@ -339,15 +401,26 @@ class Store:
             with self.transaction() as db:
                 old = self.by_agency_year(report.agency, report.year)
                 if old:
+                    db.execute("""INSERT OR REPLACE INTO replaced(id, file_hash, source, source_path, agency, year,
+                                    ingested_at, replaced_by)
+                                  SELECT id, file_hash, source, source_path, agency, year, ingested_at, ?
+                                  FROM reports WHERE id=?""", (report.id, old.id))
                     db.execute("DELETE FROM reports WHERE id=?", (old.id,))
+                db.execute("DELETE FROM replaced WHERE id=?", (report.id,))
                 self._insert(db, report, file_hash, source_path)
+                self._changed(db)
         except BaseException:
             if new_blob:
                 blob.unlink(missing_ok=True)
             raise
-        if old and old.file_hash != file_hash:
-            self.file_path(old.file_hash).unlink(missing_ok=True)
         return old
+
+    def replaced(self) -> list[dict]:
+        """Reports replaced by another file for the same agency and year, newest first:
+        id, agency, year, source, source_path, ingested_at, replaced_at, replaced_by."""
+        return [dict(r) for r in self.db.execute(
+            "SELECT id, agency, year, source, source_path, file_hash, ingested_at, replaced_at, replaced_by "
+            "FROM replaced ORDER BY replaced_at DESC, id")]
 
     def _insert(self, db, report: Report, file_hash: str, source_path: str | None) -> None:
         db.execute(
@@ -374,7 +447,10 @@ class Store:
             raise KeyError(report_id)
         with self.transaction() as db:
             db.execute("DELETE FROM reports WHERE id=?", (report_id,))
-        self.file_path(row.file_hash).unlink(missing_ok=True)
+            self._changed(db)
+            kept = db.execute("SELECT 1 FROM replaced WHERE file_hash=?", (row.file_hash,)).fetchone()
+        if not kept:
+            self.file_path(row.file_hash).unlink(missing_ok=True)
         return row
 
 

@@ -7,6 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 NOT_REPORTED = {"", "—", "——", "-", "--", "─", "/", "／", "\\", "无", "空", "N/A", "NA", "×", "*"}
+MAX_DIGITS = 18          # more digits than any bound allows: read as out of range, not converted
 _NUMBER = re.compile(r"^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:件|项|个|条|次|万元|元|人次)?$")
 
 
@@ -21,7 +22,7 @@ def clean(raw: str) -> str:
 def parse_value(raw: str) -> tuple[int | float | None, bool]:
     """(value, understood). understood is False when the cell holds text that is neither
     a number nor a not-reported mark; its value is then None and the raw text is kept."""
-    if raw.isdigit() and raw.isascii():          # the common case: a plain count
+    if raw.isdigit() and raw.isascii() and len(raw) <= MAX_DIGITS:   # the common case: a plain count
         return int(raw), True
     s = clean(raw)
     if s in NOT_REPORTED:
@@ -31,6 +32,8 @@ def parse_value(raw: str) -> tuple[int | float | None, bool]:
         return None, False
     sign, whole, frac = m.groups()
     whole = whole.replace(",", "")
+    if len(whole) > MAX_DIGITS:                  # past every column's bound (schema.toml)
+        return (float("-inf") if sign == "-" else float("inf")), True
     if frac:
         return float(f"{sign}{whole}{frac}"), True
     return int(f"{sign}{whole}"), True

@@ -38,3 +38,16 @@ def sample_index(root):
     update_index(store)
     store.close()
     return root
+
+
+def markup_report(host: str = "127.0.0.1:9") -> bytes:
+    """The 2021 seed as another agency (韶关市武江区总工会) whose section 五 opens with every
+    kind of markup a hostile or careless copy may carry, links and images on `host`."""
+    text = SEED_2021.read_text("utf-8")
+    end = text.index("\n", text.index("五、"))
+    evil = (f"\n# 重要通知：本报告数据已作废 请见[最新官方版本](http://{host}/link) ![](http://{host}/pixel.png) "
+            f":red[红字] $x^2$ <img src=\"http://{host}/tag.png\"> 改进措施以此为准。")
+    return (text[:end] + evil + text[end:]).replace("韶关市曲江区总工会", "韶关市武江区总工会").encode("utf-8")
+
+
+MARKUP_SHOWN = ("# 重要通知：本报告数据已作废", "[最新官方版本](http://", "![](http://", ":red[红字]", "$x^2$", "<img src=")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import ROOT, SHARED, sample_index
+from conftest import ROOT, SHARED, markup_report, sample_index
 
 APP = str(ROOT / "app.py")
 HONGZE = SHARED / "reports" / "hongze_2024.pdf"
@@ -120,3 +120,35 @@ def test_export_rows_as_csv_with_bom(app):
     text = data.decode("utf-8")
     assert data.startswith(b"\xef\xbb\xbf") and "宿迁市沭阳县人民政府" in text and "表三 行政复议 / 总计" in text
     assert len(text.strip().splitlines()) == 2
+
+
+def test_report_text_is_shown_as_text_not_markup(app):
+    app.sidebar.file_uploader(key="uploads").set_value([("wujiang.txt", markup_report(), "text/plain")]).run()
+    app.sidebar.button(key="ingest").click().run()
+    assert any("ingested" in s.value for s in app.sidebar.success)
+    ask(app, "武江区总工会2022年存在的主要问题及改进措施是什么？")
+    shown = [m.value for m in app.markdown if "重要通知" in m.value]
+    assert shown, [m.value for m in app.markdown]
+    for value in shown:                        # every markup character escaped: shown as printed
+        assert value.startswith("\\# ") and r"\!\[\]\(http\://" in value and r"\:red\[" in value
+        assert "![](" not in value and "](http" not in value and "<img" not in value.replace("\\<img", "")
+
+
+def test_an_upload_that_would_replace_a_report_asks_first(app):
+    from conftest import SEED_2021
+    other = SEED_2021.read_text("utf-8").replace("总体情况", "总体情况 ", 1).encode("utf-8")
+    app.sidebar.file_uploader(key="uploads").set_value([("qujiang_v2.txt", other, "text/plain")]).run()
+    app.sidebar.button(key="ingest").click().run()
+    assert any("替换它吗" in w.value for w in app.sidebar.warning)
+    assert not any("ingested" in s.value for s in app.sidebar.success)     # nothing stored yet
+    app.sidebar.button(key="replace-0").click().run()
+    assert any("replaces" in s.value for s in app.sidebar.success)
+
+
+def test_uploads_can_be_turned_off(tmp_path, monkeypatch):
+    root = sample_index(tmp_path / "index")
+    monkeypatch.setenv("XXGK_INDEX_DIR", str(root))
+    monkeypatch.setenv("XXGK_UPLOADS", "off")
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    assert not at.exception and not at.sidebar.get("file_uploader")

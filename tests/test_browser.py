@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, sample_index
+from conftest import MARKUP_SHOWN, ROOT, markup_report, sample_index
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
@@ -29,9 +29,43 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+class _Counting:
+    """A web server on localhost that counts the requests it gets (the report's images and
+    links point at it: a browser that rendered them would ask it)."""
+
+    def __init__(self):
+        import http.server
+        import threading
+        self.requests: list[str] = []
+        outer = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                outer.requests.append(self.path)
+                self.send_response(200)
+                self.send_header("Content-Type", "image/png")
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.host = f"127.0.0.1:{self.httpd.server_address[1]}"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+
 @pytest.fixture
-def server(tmp_path):
+def pixel_server():
+    s = _Counting()
+    yield s
+    s.httpd.shutdown()
+
+
+@pytest.fixture
+def server(tmp_path, pixel_server):
     root = sample_index(tmp_path / "index")
+    from assistant import add, open_store
+    with open_store(root) as store:
+        add(store, [("wujiang_2022.txt", markup_report(pixel_server.host))])
     port = _free_port()
     env = {**os.environ, "XXGK_INDEX_DIR": str(root), "HF_HUB_OFFLINE": "1"}
     started = time.perf_counter()
@@ -56,7 +90,7 @@ def server(tmp_path):
         proc.wait(timeout=30)
 
 
-def test_question_in_a_real_browser(server, tmp_path):
+def test_question_in_a_real_browser(server, pixel_server, tmp_path):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
@@ -88,6 +122,19 @@ def test_question_in_a_real_browser(server, tmp_path):
         assert "宿迁市沭阳县人民政府 2023年 · 行政复议" in body
         assert "原文“0”" in body and "11" in body                      # the failed check is shown
         time.sleep(8)                                                # the model has warmed up
+        box = driver.find_element(By.CSS_SELECTOR, "[data-testid='stChatInputTextArea']")
+        box.send_keys("武江区总工会2022年存在的主要问题及改进措施是什么？")
+        box.send_keys(Keys.ENTER)
+        WebDriverWait(driver, 120).until(lambda d: "重要通知" in d.find_element(By.TAG_NAME, "body").text)
+        time.sleep(2)
+        body = driver.find_element(By.TAG_NAME, "body").text.replace("\u2060", "")   # the invisible joiner
+        for markup in MARKUP_SHOWN:                                  # shown as printed …
+            assert markup in body, markup
+        host = pixel_server.host
+        made = driver.find_elements(By.CSS_SELECTOR, f"img[src*='{host}'], a[href*='{host}']")
+        assert not made, [e.get_attribute("outerHTML")[:300] for e in made]
+        assert not driver.find_elements(By.CSS_SELECTOR, "[data-testid='stExpander'] h1")   # … no heading
+        assert pixel_server.requests == []                           # … and nothing fetched
         box = driver.find_element(By.CSS_SELECTOR, "[data-testid='stChatInputTextArea']")
         asked = time.perf_counter()
         box.send_keys("沭阳县2023年新收多少申请")

@@ -177,7 +177,8 @@ def test_update_interrupted_at_the_switch_keeps_the_previous_index(tmp_path, mon
     assert SearchIndex.open(store.root).search("改进措施", k=1)
     done = update(store)
     assert done.embedded == 0 and _chunk_ids(store.root) > before   # vectors were kept
-    assert len([p for p in (store.root / "search").iterdir() if p.is_dir()]) == 1
+    kept = [p.name for p in (store.root / "search").iterdir() if p.is_dir()]
+    assert len(kept) == 2 and done.generation in kept          # the new one, and the one before it
     store.close()
 
 

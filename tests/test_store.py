@@ -49,8 +49,9 @@ def test_changed_file_for_same_agency_and_year_replaces(store, tmp_path):
     assert new.status == "replaced" and f"replaces {old.report_id}" in new.message
     assert store.report_ids() == [new.report_id]
     assert store.get(new.report_id).value("B", "new_received", "total") == 5
-    files = sorted(p.name for p in (store.root / "files").iterdir())
-    assert len(files) == 1 and files[0].startswith(new.report_id)
+    files = sorted(p.name for p in (store.root / "files").iterdir())   # the replaced file is kept
+    assert len(files) == 2 and {f[:16] for f in files} == {old.report_id, new.report_id}
+    assert [r["id"] for r in store.replaced()] == [old.report_id]
     n = store.db.execute("SELECT count(*) FROM figures WHERE report_id=?", (old.report_id,)).fetchone()[0]
     assert n == 0
 
@@ -68,8 +69,8 @@ def test_crash_mid_ingest_leaves_store_as_before(store, tmp_path, monkeypatch, r
     monkeypatch.setattr(Store, "_insert", crash_after_writing)
     text = SEED_2021.read_text("utf-8")
     data = (replace_line(text, 86, "\t5") if replacing else text.replace("韶关市曲江区总工会", "韶关市武江区总工会")).encode()
-    with pytest.raises(RuntimeError, match="injected crash"):
-        ingest_bytes(store, data, "new.txt", str(tmp_path / "new.txt"))
+    outcome = ingest_bytes(store, data, "new.txt", str(tmp_path / "new.txt"))
+    assert outcome.status == "rejected" and outcome.message == "rejected: could not store (RuntimeError: injected crash)"
     monkeypatch.undo()
     assert snapshot(store) == before
     reopened = Store(store.root)
@@ -118,7 +119,7 @@ def test_a_store_of_schema_1_is_migrated_on_open_without_losing_a_report(tmp_pat
     store.close()
     store = Store(tmp_path / "index")
     assert "units" in {r["name"] for r in store.db.execute("PRAGMA table_info(reports)")}
-    assert store.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "2"
+    assert store.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "3"
     assert {r["id"]: (r["agency"], r["year"]) for r in store.catalogue()} == before
     assert store.db.execute("SELECT COUNT(*) FROM figures").fetchone()[0] == figures
     assert all(store.get(i).units == {} for i in before)

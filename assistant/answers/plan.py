@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..labels import clean_input
 from .model import Answer
 from .understand import _PAREN, _SPEAKER, Metric, Question, columns_in, metrics_in, vocabulary
 
@@ -21,7 +22,6 @@ _PART_SPLIT = re.compile(r"[？?；;]+|(?=其中)")
 _COMMA = re.compile(r"[，,]")
 _ASKS = re.compile(r"多少|几[件次起个家项]|是否|有没有|哪|吗|呢|怎么|如何|情况")
 _ASKS_STRICT = re.compile(r"多少|几[件次起个家项年]|是否|有没有|哪|吗|呢|怎么|怎样|如何|什么|谁|[过了]没有|没有?$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 MAX_QUESTION = 500       # characters of a question that are read
 
 
@@ -29,7 +29,7 @@ def clean_question(text: str) -> str:
     """What the question parser can take: no control or direction characters, no lone
     surrogates, at most MAX_QUESTION characters."""
     from ..mentions import _TRADITIONAL, _to_simplified
-    text = unicodedata.normalize("NFC", _CONTROL.sub("", text or ""))[:MAX_QUESTION].strip()
+    text = clean_input(text, MAX_QUESTION)
     return _to_simplified(text) if any(ch in _TRADITIONAL for ch in text) else text
 
 

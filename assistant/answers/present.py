@@ -70,8 +70,25 @@ def to_csv(answer: Answer) -> bytes:
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
+# every ASCII character Markdown (with Streamlit's colour, emoji, icon and LaTeX
+# directives) or HTML can act on: escaped with a backslash, it is shown as itself
+_MARKUP = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>:$~^=&\"'])")
+# what GFM turns into a link even when escaped (it links the text after parsing): a word
+# joiner (U+2060, invisible) after the scheme, www or @ keeps it text
+_AUTOLINK = re.compile(r"(?i)(https?|ftp|mailto|www|@)")
+
+
+def literal(text) -> str:
+    """Text from a report or a file name, for a Markdown element, so that it is shown as
+    printed: no heading, link, image, colour, LaTeX or HTML is made of it."""
+    s = _AUTOLINK.sub("\\1\u2060", str(text if text is not None else ""))
+    s = _MARKUP.sub(r"\\\1", s)
+    return s.replace("\n", "  \n")
+
+
 def highlight(text: str, question: str) -> str:
-    """`text` as Markdown with the question's words (two characters or more) in bold."""
+    """`text` as Markdown, shown literally, with the question's words (two characters or
+    more) in bold."""
     q = re.sub(r"[\s，。？！?、：:；;“”\"'（）()]", "", question)
     spans = set()
     for i in range(len(q)):
@@ -85,6 +102,12 @@ def highlight(text: str, question: str) -> str:
             spans.add(best)
     found = sorted(spans, key=len, reverse=True)
     if not found:
-        return text
+        return literal(text)
     pattern = re.compile("|".join(map(re.escape, found)))
-    return pattern.sub(lambda m: f"**{m.group(0)}**", text)
+    out, last = [], 0
+    for m in pattern.finditer(text):
+        out.append(literal(text[last:m.start()]))
+        out.append(f"**{literal(m.group(0))}**")
+        last = m.end()
+    out.append(literal(text[last:]))
+    return "".join(out)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..document import Cell, Table
 from ..labels import best_match, marker, similarity, squeeze
 from ..model import Check, Figure
-from ..schema import ColumnSpec, TableSpec, table
+from ..schema import ColumnSpec, TableSpec, bound, table
 from ..values import is_value_text, parse_value
 from . import runs as digit_runs
 
@@ -43,6 +43,13 @@ class Extraction:
             value, understood = parse_value(cell.text)
             if not understood:
                 self.warnings.append(f"{tbl}.{row}.{col}: “{cell.text.strip()}” is not a number")
+        why = None if value is None else bound(tbl, col).refuses(value)
+        if why:
+            shown = cell.text.strip() if len(cell.text.strip()) <= 40 else cell.text.strip()[:40] + "…"
+            self.checks.append(Check(rule="value.bounds", status="uncertain", cells=[(tbl, row, col)],
+                                     printed=None, computed=None,
+                                     detail=f"印出“{shown}”，{why}：按空白处理（原文照录）"))
+            value = None
         self.figures.append(Figure(table=tbl, row=row, col=col, value=value, raw=cell.text,
                                    page=cell.page, position=cell.position))
         self.found.add(tbl)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from ..document import Document
+from .. import limits
+from ..document import Document, Table
 from ..errors import Rejected
 from . import docx, html, pdf, script, text
 
@@ -49,4 +50,23 @@ def read_bytes(data: bytes, name: str) -> Document:
     file_type, reader = READERS[ext]
     if not data:
         raise Rejected("empty file")
-    return reader(data, file_type)
+    limits.check("MAX_FILE_BYTES", len(data))
+    doc = reader(data, file_type)
+    _within_limits(doc)
+    return doc
+
+
+def _within_limits(doc: Document) -> None:
+    """Every reader's output, measured the same way (the readers that build grids also
+    stop while building them)."""
+    budget = limits.CellBudget()
+    chars = 0
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            budget.new_table()
+            for row in block.rows:
+                budget.take(len(row))
+                chars += sum(len(c.text) for c in row)
+        else:
+            chars += len(getattr(block, "text", "") or "")
+    limits.check("MAX_CHARS", chars)

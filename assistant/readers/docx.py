@@ -13,6 +13,7 @@ import io
 import zipfile
 from functools import cache
 
+from .. import limits
 from ..document import Cell, Document, Paragraph, Table
 from ..errors import Rejected
 from .lines import tidy
@@ -34,14 +35,14 @@ def read(data: bytes, file_type: str = "docx") -> Document:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             part = _main_part(package)
-            root = etree.fromstring(package.read(part), parser=_parser())
+            root = etree.fromstring(_inflate(package, part), parser=_parser())
     except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, EOFError) as e:
         raise Rejected(f"damaged .docx file: {str(e).splitlines()[0] if str(e) else type(e).__name__}") from None
     body = root.find(W + "body")
     if body is None:
         raise Rejected("damaged .docx file: the document has no body")
     blocks: list[Paragraph | Table] = []
-    _body(body, blocks)
+    _body(body, blocks, limits.CellBudget())
     return Document(blocks=blocks, file_type=file_type)
 
 
@@ -50,7 +51,7 @@ def _main_part(package: zipfile.ZipFile) -> str:
     in files Word writes; other producers may name it otherwise)."""
     import re
     try:
-        rels = package.read("_rels/.rels").decode("utf-8", "replace")
+        rels = _inflate(package, "_rels/.rels").decode("utf-8", "replace")
     except KeyError:
         raise Rejected("not a Word .docx file (no package relationships)") from None
     for m in re.finditer(r"<Relationship\b[^>]*>", rels):
@@ -62,20 +63,32 @@ def _main_part(package: zipfile.ZipFile) -> str:
     raise Rejected("not a Word .docx file (no main document part)")
 
 
-def _body(parent, blocks: list) -> None:
+def _inflate(package: zipfile.ZipFile, name: str) -> bytes:
+    """A part's bytes, inflated piece by piece and stopped at MAX_PART_BYTES (the size a
+    zip header declares is written by whoever made the file)."""
+    out = bytearray()
+    with package.open(name) as f:
+        while piece := f.read(2**20):
+            out += piece
+            if len(out) > limits.MAX_PART_BYTES:
+                raise limits.exceeded("MAX_PART_BYTES", name)
+    return bytes(out)
+
+
+def _body(parent, blocks: list, budget: limits.CellBudget) -> None:
     for el in parent:
         if el.tag == W + "p":
             text = _paragraph_text(el).strip()
             if text:
                 blocks.append(Paragraph(text))
         elif el.tag == W + "tbl":
-            rows = _rows(el)
+            rows = _rows(el, budget)
             if rows:
                 blocks.append(Table(rows=rows))
         elif el.tag == W + "sdt":
             content = el.find(W + "sdtContent")
             if content is not None:
-                _body(content, blocks)
+                _body(content, blocks, budget)
 
 
 def _paragraph_text(p) -> str:
@@ -103,11 +116,13 @@ def _val(el, name: str):
     return None if child is None else child.get(W + "val", "")
 
 
-def _rows(tbl) -> list[list[Cell]]:
+def _rows(tbl, budget: limits.CellBudget) -> list[list[Cell]]:
     rows = []
+    budget.new_table()
     for tr in tbl.iterchildren(W + "tr"):
         trpr = tr.find(W + "trPr")
-        before = int(_val(trpr, "gridBefore") or 0)
+        before = limits.span(_val(trpr, "gridBefore"), 0)
+        budget.take(before)
         row = [Cell("") for _ in range(before)]
         for tc in tr.iterchildren(W + "tc", W + "sdt"):
             if tc.tag == W + "sdt":           # a content control wrapping cells
@@ -117,12 +132,14 @@ def _rows(tbl) -> list[list[Cell]]:
                 cells = [tc]
             for c in cells:
                 tcpr = c.find(W + "tcPr")
-                span = int(_val(tcpr, "gridSpan") or 1)
+                span = limits.span(_val(tcpr, "gridSpan"))
+                budget.take(span)
                 merge = _val(tcpr, "vMerge")
                 continued = merge is not None and merge in ("", "continue")
                 row.append(Cell("" if continued else _cell_text(c)))
                 row.extend(Cell("", spanned=True) for _ in range(span - 1))
-        after = int(_val(trpr, "gridAfter") or 0)
+        after = limits.span(_val(trpr, "gridAfter"), 0)
+        budget.take(after)
         row.extend(Cell("") for _ in range(after))
         if row:
             rows.append(row)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .. import limits
 from ..document import Cell, Document, Image, Paragraph, Table
 from ..errors import Rejected
 from .lines import tidy
@@ -76,6 +77,7 @@ def read(data: bytes, file_type: str = "html") -> Document:
         if html_part is None:
             raise Rejected("web archive (.mhtml) without an HTML part")
         data = html_part
+    limits.check("MAX_MARKUP_BYTES", len(data))
     text, encoding = decode(data)
     text = _XML_DECL.sub("", text)
     if not text.strip():
@@ -100,6 +102,7 @@ class _Walker:
         self.blocks: list[Paragraph | Table] = []
         self.parts: list[str] = []
         self.line: int | None = None
+        self.budget = limits.CellBudget()
 
     def flush(self):
         text = tidy(_SPACES.sub(" ", "".join(self.parts)))
@@ -125,7 +128,7 @@ class _Walker:
                         self.walk_children(cell)
                         self.flush()
             else:
-                table = _grid(el)
+                table = _grid(el, self.budget)
                 if table.rows:
                     self.blocks.append(table)
             return
@@ -208,10 +211,11 @@ def _cell_text(cell) -> str:
     return tidy("\n".join(ln for ln in lines if ln))
 
 
-def _grid(table) -> Table:
+def _grid(table, budget: limits.CellBudget) -> Table:
     """Rows of cells with rowspan/colspan resolved: a merged cell's text sits in its first
     position, the positions it covers are empty, so every value stays in its column."""
     rows: list[list[Cell]] = []
+    budget.new_table()
     pending: dict[int, int] = {}          # column → rows still covered by a rowspan above
     for tr in table.iter("tr"):
         if _owner(tr) is not table:
@@ -223,14 +227,16 @@ def _grid(table) -> Table:
             nonlocal col
             while pending.get(col, 0) > 0:
                 pending[col] -= 1
+                budget.take()
                 row.append(Cell("", line=tr.sourceline))
                 col += 1
         for td in tr:
             if _tag(td) not in ("td", "th"):
                 continue
             cover()
-            span = _int(td.get("colspan"))
-            down = _int(td.get("rowspan"))
+            span = limits.span(td.get("colspan"))
+            down = limits.span(td.get("rowspan"))
+            budget.take(span)
             row.append(Cell(_cell_text(td), line=td.sourceline))
             row.extend(Cell("", line=td.sourceline, spanned=True) for _ in range(span - 1))
             for c in range(col, col + span):
@@ -242,9 +248,3 @@ def _grid(table) -> Table:
             rows.append(row)
     return Table(rows=[r for r in rows if r], line=table.sourceline)
 
-
-def _int(value) -> int:
-    try:
-        return max(1, min(int(str(value).strip()), 1000))
-    except (TypeError, ValueError):
-        return 1

@@ -15,6 +15,7 @@ import logging
 import re
 from functools import cache
 
+from .. import limits
 from ..document import Cell, Document, Image, Paragraph, Table
 from ..errors import Rejected
 from ..labels import squeeze
@@ -58,6 +59,7 @@ def _open(data: bytes):
             if not opened:
                 raise Rejected("encrypted PDF: a password is needed to open it")
             password = ""
+        limits.check("MAX_PAGES", len(reader.pages))
         pages = list(reader.pages)
     except FileNotDecryptedError:
         raise Rejected("encrypted PDF: a password is needed to open it") from None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .. import limits
 from ..document import Cell, Document, Paragraph, Table
 from ..errors import Rejected
 from ..labels import squeeze
@@ -132,5 +133,6 @@ def parse_text(text: str, file_type: str = "txt") -> list[Paragraph | Table]:
 
 def read(data: bytes, file_type: str) -> Document:
     text, encoding = decode(data)
+    limits.check("MAX_CHARS", len(text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return Document(blocks=parse_text(text, file_type), file_type=file_type, encoding=encoding)

@@ -6,9 +6,13 @@ Layout (under index/):
     search/g-…/             one generation: chunks.jsonl, vectors.faiss, bm25/, manifest.json
     embeddings.sqlite       vectors by (model, text hash), kept across generations
 
-An update writes a new generation beside the current one and switches CURRENT last, so a
-process killed at any point leaves the previous index usable; vectors embedded before the
-kill stay in the cache and are not embedded again."""
+An update runs under the store's write lock (one writer at a time, across processes),
+writes a new generation beside the current one and switches CURRENT last, and only to a
+generation whose artifacts are all there; so a process killed at any point leaves the
+previous index usable, and vectors embedded before the kill stay in the cache. The
+generation in use before the switch is kept (a reader may be loading it); older ones go.
+The manifest records the store's change counter: an index built at another count is
+stale (`state`), and is rebuilt by the next update."""
 from __future__ import annotations
 
 import hashlib
@@ -23,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from ..agencies import resolve
+from ..labels import clean_input
 from .cache import EmbeddingCache
 from .chunks import VERSION as CHUNK_VERSION, Chunk, chunks_of
 from .lexical import Lexical
@@ -96,6 +101,21 @@ def _root(index_dir: Path) -> Path:
     return Path(index_dir) / "search"
 
 
+ARTIFACTS = ("manifest.json", "chunks.jsonl", "vectors.faiss")
+SWITCH_HOOK = "XXGK_TEST_SWITCH_HOOK"    # tests: a folder; the update waits there before its switch
+
+
+def _complete(folder: Path) -> bool:
+    """Whether a generation holds every artifact (bm25/ too when it has chunks)."""
+    try:
+        if not all((folder / a).is_file() for a in ARTIFACTS):
+            return False
+        manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return False
+    return not manifest.get("chunks") or (folder / "bm25").is_dir()
+
+
 def _current(index_dir: Path) -> Path | None:
     root = _root(index_dir)
     try:
@@ -103,7 +123,33 @@ def _current(index_dir: Path) -> Path | None:
     except OSError:
         return None
     folder = root / name
-    return folder if (folder / "manifest.json").exists() else None
+    return folder if name and _complete(folder) else None
+
+
+def state(store) -> str:
+    """ok · missing (no index yet) · broken (CURRENT names an incomplete generation) ·
+    stale (built at another store change count)."""
+    root = _root(Path(store.root))
+    if not (root / "CURRENT").exists():
+        return "missing"
+    folder = _current(Path(store.root))
+    if folder is None:
+        return "broken"
+    manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+    return "ok" if manifest.get("store_changes") == store.changes() else "stale"
+
+
+def _pause_before_switch() -> None:
+    """A test's hook: with $XXGK_TEST_SWITCH_HOOK set to a folder, say so there and wait
+    for its `go` file (at most a minute), to force a race at the switch."""
+    hook = os.environ.get(SWITCH_HOOK)
+    if not hook:
+        return
+    folder = Path(hook)
+    (folder / f"paused.{os.getpid()}").touch()
+    deadline = time.time() + 60
+    while not (folder / "go").exists() and time.time() < deadline:
+        time.sleep(0.05)
 
 
 def _signature(model: str, chunks: list[Chunk]) -> str:
@@ -120,13 +166,19 @@ def _write_json(path: Path, data) -> None:
 def update(store, embedder=None, progress: bool = False, batch_size: int = 32) -> UpdateResult:
     """Bring the search index in line with the store: new reports added, replaced or
     removed ones gone, nothing embedded twice. `embedder` defaults to the configured model
-    (loaded only when there is something to embed)."""
+    (loaded only when there is something to embed). Holds the store's write lock."""
+    with store.lock():
+        return _update(store, embedder, progress, batch_size)
+
+
+def _update(store, embedder, progress: bool, batch_size: int) -> UpdateResult:
     import faiss
     from ..embedding import load
 
     t0 = time.perf_counter()
     index_dir = Path(store.root)
     model_name = embedder.name if embedder is not None else _model_name()
+    changes = store.changes()
     reports = store.reports()
     chunks = [c for r in reports for c in chunks_of(r)]
     signature = _signature(model_name, chunks)
@@ -134,6 +186,10 @@ def update(store, embedder=None, progress: bool = False, batch_size: int = 32) -
     if current is not None:
         manifest = json.loads((current / "manifest.json").read_text("utf-8"))
         if manifest.get("signature") == signature:
+            if manifest.get("store_changes") != changes:     # same chunks at a new count: say so
+                manifest["store_changes"] = changes
+                _write_json(current / "manifest.json.tmp", manifest)
+                os.replace(current / "manifest.json.tmp", current / "manifest.json")
             return UpdateResult(len(chunks), 0, 0, True, time.perf_counter() - t0, current.name, len(reports))
 
     cache = EmbeddingCache(index_dir / "embeddings.sqlite")
@@ -183,12 +239,18 @@ def update(store, embedder=None, progress: bool = False, batch_size: int = 32) -
         Lexical.build([c.lexical for c in chunks]).save(folder / "bm25")
     _write_json(folder / "manifest.json", {
         "signature": signature, "model": model_name, "dim": dim, "chunks": len(chunks),
-        "reports": len(reports), "chunk_version": CHUNK_VERSION, "built": time.strftime("%Y-%m-%dT%H:%M:%S")})
+        "reports": len(reports), "chunk_version": CHUNK_VERSION, "store_changes": changes,
+        "built": time.strftime("%Y-%m-%dT%H:%M:%S")})
+    if not _complete(folder):
+        shutil.rmtree(folder, ignore_errors=True)
+        raise RuntimeError(f"search index generation {name} is incomplete; the current index is kept")
+    _pause_before_switch()
     tmp = root / f"CURRENT.{os.getpid()}.tmp"
     tmp.write_text(name, "utf-8")
     os.replace(tmp, root / "CURRENT")                   # the switch: atomic
-    for old in root.iterdir():
-        if old.is_dir() and old.name != name:
+    keep = {name, current.name if current is not None else None}
+    for old in root.iterdir():                          # under the lock: no other writer is busy
+        if old.is_dir() and old.name.startswith("g-") and old.name not in keep:
             shutil.rmtree(old, ignore_errors=True)
         elif old.name.endswith(".tmp"):
             old.unlink(missing_ok=True)
@@ -306,6 +368,7 @@ class SearchIndex:
         """The `k` best chunks for `query` (mode: hybrid, lexical or dense). Without explicit
         filters, the agencies and years the question names become filters (`understand`),
         as long as they leave something to search."""
+        query = clean_input(query)
         filters = Filters.of(filters)
         allowed = self.mask(filters)
         if understand and allowed is None:
@@ -350,10 +413,17 @@ _loaded = _Loaded()
 
 
 def open_index(index_dir) -> SearchIndex | None:
-    """The current generation, loaded once per process and reloaded when it changes."""
-    folder = _current(Path(index_dir))
-    key = (str(folder),)
-    if _loaded.index is None or _loaded.key != key:
-        _loaded.index = SearchIndex(folder) if folder else None
+    """The current generation, loaded once per process and reloaded when it changes (if
+    it goes away while being loaded — a writer switched meanwhile — the new one is read)."""
+    for _ in range(3):
+        folder = _current(Path(index_dir))
+        key = (str(folder),)
+        if _loaded.index is not None and _loaded.key == key:
+            return _loaded.index
+        try:
+            _loaded.index = SearchIndex(folder) if folder else None
+        except (OSError, ValueError, RuntimeError):     # faiss says RuntimeError for a missing file
+            continue
         _loaded.key = key
-    return _loaded.index
+        return _loaded.index
+    return None
