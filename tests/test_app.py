@@ -130,6 +130,7 @@ def test_report_text_is_shown_as_text_not_markup(app):
     shown = [m.value for m in app.markdown if "重要通知" in m.value]
     assert shown, [m.value for m in app.markdown]
     for value in shown:                        # every markup character escaped: shown as printed
+        value = value.replace("\u2060", "")    # the invisible joiner that keeps a URL from becoming a link
         assert value.startswith("\\# ") and r"\!\[\]\(http\://" in value and r"\:red\[" in value
         assert "![](" not in value and "](http" not in value and "<img" not in value.replace("\\<img", "")
 
