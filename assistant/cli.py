@@ -74,20 +74,25 @@ def cmd_search(args, store) -> int:
     return 0
 
 
-def cmd_list(args, store) -> int:
-    rows = store.summary()
+def _rows(args, rows: list[dict], empty: str, line, head: str | None = None, foot: str | None = None) -> int:
+    """Rows as JSON (--json) or a line each, with what to say when there are none."""
     if args.json:
         _out(json.dumps(rows, ensure_ascii=False, indent=1))
-        return 0
-    if not rows:
-        _out("The store is empty: add reports with  python -m assistant ingest PATH")
-        return 0
-    _out(f"{len(rows)} reports in {store.path}")
-    for r in rows:
-        flag = f"  ⚠ {r['failed']} failed checks" if r["failed"] else ""
-        _out(f"  {r['id']}  {r['agency']} {r['year']}  {r['format_version']} format  {r['file_type']}  "
-             f"{r['figures']} cells ({r['filled']} filled)  {r['sections']} sections  {r['source']}{flag}")
+    elif not rows:
+        _out(empty)
+    else:
+        for text in ([head] if head else []) + [line(r) for r in rows] + ([foot] if foot else []):
+            _out(text)
     return 0
+
+
+def cmd_list(args, store) -> int:
+    rows = store.summary()
+    return _rows(args, rows, "The store is empty: add reports with  python -m assistant ingest PATH",
+                 lambda r: (f"  {r['id']}  {r['agency']} {r['year']}  {r['format_version']} format  {r['file_type']}  "
+                            f"{r['figures']} cells ({r['filled']} filled)  {r['sections']} sections  {r['source']}"
+                            + (f"  ⚠ {r['failed']} failed checks" if r["failed"] else "")),
+                 head=f"{len(rows)} reports in {store.path}")
 
 
 def cmd_show(args, store) -> int:
@@ -119,18 +124,10 @@ def cmd_remove(args, store) -> int:
 
 
 def cmd_replaced(args, store) -> int:
-    rows = store.replaced()
-    if args.json:
-        _out(json.dumps(rows, ensure_ascii=False, indent=1))
-        return 0
-    if not rows:
-        _out("no replaced reports")
-        return 0
-    for r in rows:
-        _out(f"  {r['id']}  {r['agency']} {r['year']}  {r['source_path'] or r['source']}  "
-             f"ingested {r['ingested_at']}, replaced {r['replaced_at']} by {r['replaced_by']}")
-    _out("put one back with:  python -m assistant restore ID")
-    return 0
+    return _rows(args, store.replaced(), "no replaced reports",
+                 lambda r: (f"  {r['id']}  {r['agency']} {r['year']}  {r['source_path'] or r['source']}  "
+                            f"ingested {r['ingested_at']}, replaced {r['replaced_at']} by {r['replaced_by']}"),
+                 foot="put one back with:  python -m assistant restore ID")
 
 
 def cmd_restore(args, store) -> int:

@@ -62,8 +62,11 @@ def probes(tmp: Path) -> dict[str, Path]:
     row = "<tr>" + '<td colspan="1000">1</td>' * 5 + "</tr>"
     put("colspan.html", f'<html><meta charset="utf-8"><body><table>{row * 1000}</table></body></html>'.encode())
     row = "<tr>" + "<td>1</td>" * 10 + "</tr>"
-    n = 50 * 2**20 // len(row)
-    put("table-50MB.html", f'<html><meta charset="utf-8"><body><table>{row * n}</table></body></html>'.encode())
+    for mb in (50, 49, 19):            # the issue's; just under the file limit; just under the HTML limit
+        n = (mb * 2**20 - 200) // len(row)
+        put(f"table-{mb}MB.html", f'<html><meta charset="utf-8"><body><table>{row * n}</table></body></html>'.encode())
+    para = "<w:p><w:r><w:t>公开</w:t></w:r></w:p>"
+    put("document-31MB.docx", docx(body(para * (31 * 2**20 // len(para.encode())))))   # under the part limit
     one = pypdf.PdfReader(io.BytesIO(render(next(generate(1, seed=3)), "pdf")))
     writer = pypdf.PdfWriter()
     for i in range(10_000):
@@ -78,6 +81,35 @@ def probes(tmp: Path) -> dict[str, Path]:
     seed[k] = "\t12345678901234567890"
     put("cell-20-digits.txt", "\n".join(seed).encode("utf-8"))
     return made
+
+
+def largest_real() -> None:
+    """The real reports at hand measured against the limits: each limit's largest real value."""
+    from assistant.readers import read_bytes
+    from assistant.parsing import parse
+    from assistant.retrieval.chunks import chunks_of
+    import resource
+    paths = sorted((ROOT.parent / "shared" / "reports").glob("*.pdf")) + sorted((ROOT / "corpus").glob("*.txt")) \
+        + sorted((ROOT / "bench" / "realworld" / "real").glob("*.txt")) + sorted((ROOT / "bench" / "realworld" / "real").glob("*.js"))
+    most = {"bytes": 0, "pages": 0, "table cells": 0, "file cells": 0, "characters": 0, "chunks": 0, "seconds": 0.0}
+    for path in paths:
+        data = path.read_bytes()
+        t = time.perf_counter()
+        doc = read_bytes(data, path.name)
+        report = parse(doc)
+        report.id = "x"
+        secs = time.perf_counter() - t
+        cells = [sum(len(r) for r in tb.rows) for tb in doc.tables]
+        chars = sum(len(getattr(b, "text", "") or "") for b in doc.blocks if not hasattr(b, "rows")) \
+            + sum(len(c.text) for tb in doc.tables for r in tb.rows for c in r)
+        for k, v in (("bytes", len(data)), ("pages", doc.pages or 0), ("table cells", max(cells, default=0)),
+                     ("file cells", sum(cells)), ("characters", chars), ("chunks", len(chunks_of(report))),
+                     ("seconds", secs)):
+            most[k] = max(most[k], v)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"largest of {len(paths)} real reports: " + ", ".join(
+        f"{k} {v:,.2f}" if isinstance(v, float) else f"{k} {v:,}" for k, v in most.items())
+        + f"; peak memory of parsing them all in one process {peak:.0f} MB\n")
 
 
 def run_cli(path: Path, index: Path) -> dict:
@@ -165,6 +197,7 @@ def main() -> None:
     ap.add_argument("--races", type=int, default=10)
     ap.add_argument("--skip-race", action="store_true")
     args = ap.parse_args()
+    largest_real()
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
         files = probes(tmp)

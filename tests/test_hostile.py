@@ -228,3 +228,21 @@ def test_the_app_takes_no_upload_larger_than_the_limit():
     import tomllib
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text("utf-8"))
     assert config["server"]["maxUploadSize"] * 2**20 == limits.MAX_FILE_BYTES
+
+
+def test_cli_lists_replaced_reports_and_restores_one(tmp_path, capsys):
+    from assistant.cli import main
+    index = str(tmp_path / "index")
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_bytes(SEED_2021.read_bytes())
+    second.write_text(SEED_2021.read_text("utf-8").replace("总体情况", "总体情况 ", 1), "utf-8")
+    assert main(["--index", index, "ingest", str(first), "--no-index"]) == 0
+    assert main(["--index", index, "ingest", str(second), "--no-index"]) == 0
+    capsys.readouterr()
+    assert main(["--index", index, "replaced", "--json"]) == 0
+    [row] = __import__("json").loads(capsys.readouterr().out)
+    assert row["source_path"] == str(first.resolve())
+    assert main(["--index", index, "restore", row["id"]]) == 0
+    assert "replaces" in capsys.readouterr().out
+    assert main(["--index", index, "replaced"]) == 0
+    assert str(second.resolve()) in capsys.readouterr().out

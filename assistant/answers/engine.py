@@ -1051,9 +1051,10 @@ class Engine:
 
     # ------------------------------------------------------------ text
     def index(self):
-        if self._index is None:
-            from ..retrieval import open_index
-            self._index = open_index(self.store.root)
+        """The current search generation (a new one, switched by another process or the
+        app's background rebuild, is picked up at the next question)."""
+        from ..retrieval import open_index
+        self._index = open_index(self.store.root)
         return self._index
 
     def _passage(self, q: Question) -> Answer:

@@ -21,7 +21,7 @@ import os
 import shutil
 import tempfile
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
@@ -403,27 +403,27 @@ class SearchIndex:
                    lexical_rank=lr, dense_rank=dr)
 
 
-@dataclass
-class _Loaded:
-    index: SearchIndex | None = None
-    key: tuple = field(default_factory=tuple)
-
-
-_loaded = _Loaded()
+_loaded: dict[str, tuple[str, SearchIndex | None]] = {}   # index folder → (generation, loaded)
+_LOADED_MAX = 4
 
 
 def open_index(index_dir) -> SearchIndex | None:
-    """The current generation, loaded once per process and reloaded when it changes (if
-    it goes away while being loaded — a writer switched meanwhile — the new one is read)."""
+    """The current generation, loaded once per process and index folder, and reloaded when
+    it changes (if it goes away while being loaded — a writer switched meanwhile — the
+    new one is read)."""
+    where = str(Path(index_dir).resolve())
     for _ in range(3):
         folder = _current(Path(index_dir))
-        key = (str(folder),)
-        if _loaded.index is not None and _loaded.key == key:
-            return _loaded.index
+        key = str(folder)
+        held = _loaded.get(where)
+        if held is not None and held[0] == key:
+            return held[1]
         try:
-            _loaded.index = SearchIndex(folder) if folder else None
+            index = SearchIndex(folder) if folder else None
         except (OSError, ValueError, RuntimeError):     # faiss says RuntimeError for a missing file
             continue
-        _loaded.key = key
-        return _loaded.index
+        if where not in _loaded and len(_loaded) >= _LOADED_MAX:
+            _loaded.pop(next(iter(_loaded)))
+        _loaded[where] = (key, index)
+        return index
     return None
