@@ -15,8 +15,10 @@ import pandas as pd  # noqa: E402
 import streamlit as st  # noqa: E402
 
 import assistant as api  # noqa: E402
-from assistant.answers import Engine  # noqa: E402
-from assistant.answers import present  # noqa: E402
+from assistant.answers import (
+    Engine,  # noqa: E402
+    present,  # noqa: E402
+)
 from assistant.answers.present import literal  # noqa: E402
 from assistant.formatting import quantity  # noqa: E402
 
@@ -98,15 +100,18 @@ def add_files(files: list[tuple[str, bytes]], replace: bool) -> None:
                                           "替换它吗？被替换的版本会保留，可恢复。"))
         else:
             results.append((o.readable, f"{name}：{o.message}"))
-        bar.progress(len(results + conflicts) / (len(files) + 1), text=literal(f"{len(results + conflicts)}/{len(files)} {name}"))
+        bar.progress(
+            len(results + conflicts) / (len(files) + 1), text=literal(f"{len(results + conflicts)}/{len(files)} {name}")
+        )
+
     with write_lock:
         outcomes, result = api.add(store, files, on_outcome=progress, replace=replace)
     if result is not None:
         results.append((True, result.line()))
     st.session_state.upload_results = results
     st.session_state.conflicts = st.session_state.get("conflicts", []) + conflicts
-    st.session_state.pop("engine", None)      # answer over the new corpus at once
-    st.rerun()                                # corpus, filters and examples as they are now
+    st.session_state.pop("engine", None)  # answer over the new corpus at once
+    st.rerun()  # corpus, filters and examples as they are now
 
 
 # ------------------------------------------------------------------ sidebar
@@ -114,17 +119,23 @@ with st.sidebar:
     st.header("语料")
     if info["reports"]:
         st.caption(f"{info['reports']} 份报告 · {len(info['agencies'])} 个单位")
-        st.bar_chart(pd.DataFrame({"年份": [str(y) for y in info["by_year"]], "报告数": list(info["by_year"].values())}),
-                     x="年份", y="报告数", height=150)
+        st.bar_chart(
+            pd.DataFrame({"年份": [str(y) for y in info["by_year"]], "报告数": list(info["by_year"].values())}),
+            x="年份",
+            y="报告数",
+            height=150,
+        )
     else:
-        st.info("语料为空。请在下方上传报告（PDF、Word、网页或文本），或运行 "
-                "`python -m assistant ingest 文件夹`。")
+        st.info("语料为空。请在下方上传报告（PDF、Word、网页或文本），或运行 `python -m assistant ingest 文件夹`。")
     st.subheader("筛选")
     f_year = st.selectbox("年份", ["全部"] + [str(y) for y in info["years"]], key="f_year")
     f_agency = st.selectbox("单位", ["全部"] + info["agencies"], key="f_agency")
     f_region = st.text_input("地区（省、市或县）", key="f_region")
-    filters = {"year": None if f_year == "全部" else int(f_year),
-               "agency": None if f_agency == "全部" else f_agency, "region": f_region or None}
+    filters = {
+        "year": None if f_year == "全部" else int(f_year),
+        "agency": None if f_agency == "全部" else f_agency,
+        "region": f_region or None,
+    }
     if rebuild["rebuilding"]:
         st.info("检索索引与报告库不一致，正在后台重建；原文检索稍后可用。")
     elif rebuild["error"]:
@@ -135,8 +146,12 @@ with st.sidebar:
             st.session_state.pending = q
     if uploads_enabled():
         st.subheader("上传报告")
-        files = st.file_uploader("PDF、DOCX、HTML、TXT", type=["pdf", "docx", "html", "htm", "txt", "md"],
-                                 accept_multiple_files=True, key="uploads")
+        files = st.file_uploader(
+            "PDF、DOCX、HTML、TXT",
+            type=["pdf", "docx", "html", "htm", "txt", "md"],
+            accept_multiple_files=True,
+            key="uploads",
+        )
         if files and st.button("导入", key="ingest"):
             add_files([(f.name, f.getvalue()) for f in files], replace=False)
         for n, (name, data, line) in enumerate(st.session_state.get("conflicts", [])):
@@ -162,7 +177,12 @@ def show(answer_dict: dict, answer, question: str) -> None:
         for r in a.rows:
             value = "空白（未填报）" if r.value is None else quantity(r.value, r.unit)
             st.metric(literal(f"{r.agency} {r.year}年 · {r.metric}"), value + (" ⚠" if r.warning else ""))
-            st.caption(literal(f"来源：{r.source.label}，原文“{r.source.raw}”" + (f"，第{r.source.page}页" if r.source.page else "")))
+            st.caption(
+                literal(
+                    f"来源：{r.source.label}，原文“{r.source.raw}”"
+                    + (f"，第{r.source.page}页" if r.source.page else "")
+                )
+            )
     st.markdown(literal(a.text))
     if a.interpretation:
         st.caption(literal(a.interpretation.get("line", "")))
@@ -195,12 +215,14 @@ def show(answer_dict: dict, answer, question: str) -> None:
     for w in a.warnings:
         st.warning(literal(w), icon="⚠️")
     if rows:
-        st.download_button("导出 CSV", present.to_csv(a), file_name="answer.csv", mime="text/csv",
-                           key=f"csv-{id(answer_dict)}")
+        st.download_button(
+            "导出 CSV", present.to_csv(a), file_name="answer.csv", mime="text/csv", key=f"csv-{id(answer_dict)}"
+        )
 
 
 def present_topics(point: str) -> set[str]:
     from assistant.answers.engine import topics_of
+
     return topics_of(point)
 
 
@@ -234,15 +256,29 @@ with report_tab:
             if s.text:
                 with st.expander(literal(f"{s.title or s.key}" + (f" · 第{s.page}页" if s.page else ""))):
                     st.markdown(literal(s.text))
-        st.download_button("下载原始文件", store.source_file(report.id).read_bytes(),
-                           file_name=api.safe_name(report.source or "report"), key="source")
-        st.download_button("导出本报告的表格（CSV）", api.export_csv([report]).encode("utf-8"),
-                           file_name=api.safe_name(f"{report.agency}_{report.year}.csv"), mime="text/csv", key="tables")
+        st.download_button(
+            "下载原始文件",
+            store.source_file(report.id).read_bytes(),
+            file_name=api.safe_name(report.source or "report"),
+            key="source",
+        )
+        st.download_button(
+            "导出本报告的表格（CSV）",
+            api.export_csv([report]).encode("utf-8"),
+            file_name=api.safe_name(f"{report.agency}_{report.year}.csv"),
+            mime="text/csv",
+            key="tables",
+        )
         kept = [r for r in store.replaced() if r["agency"] == report.agency and r["year"] == report.year]
         if kept:
             st.subheader("被替换的版本")
         for r in kept:
-            st.caption(literal(f"{r['source_path'] or r['source']}：{r['ingested_at']} 导入，{r['replaced_at']} 被 {r['replaced_by']} 替换"))
+            st.caption(
+                literal(
+                    f"{r['source_path'] or r['source']}：{r['ingested_at']} 导入，"
+                    f"{r['replaced_at']} 被 {r['replaced_by']} 替换"
+                )
+            )
             if uploads_enabled() and st.button("恢复此版本", key=f"restore-{r['id']}"):
                 with write_lock:
                     outcome, _ = api.restore(store, r["id"])

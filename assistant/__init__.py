@@ -20,12 +20,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import NotFound, Rejected
-from .export import to_csv as export_csv, to_json as export_json
+from .export import to_csv as export_csv
+from .export import to_json as export_json
 from .ingest import Outcome, add, ingest, ingest_bytes, ingest_file, restore, safe_name
 from .lookup import find_report, parse_year
 from .model import Check, Figure, Report, Section
 from .store import Store, open_store
-from .views import as_json as tables_json, render_text
+from .views import as_json as tables_json
+from .views import render_text
 
 
 def parse_file(path: str | Path) -> Report:
@@ -68,6 +70,31 @@ def ask(question: str, store: Store, filters: dict | None = None):
     return Engine(store).ask(question, filters)
 
 
-__all__ = ["add", "ask", "Check", "index_state", "restore", "safe_name", "Figure", "NotFound", "Outcome", "Rejected", "Report", "Section", "Store",
-           "export_csv", "export_json", "find_report", "ingest", "ingest_bytes", "ingest_file",
-           "open_store", "parse_file", "parse_year", "render_text", "search", "tables_json", "update_index"]
+__all__ = [
+    "add",
+    "ask",
+    "Check",
+    "index_state",
+    "restore",
+    "safe_name",
+    "Figure",
+    "NotFound",
+    "Outcome",
+    "Rejected",
+    "Report",
+    "Section",
+    "Store",
+    "export_csv",
+    "export_json",
+    "find_report",
+    "ingest",
+    "ingest_bytes",
+    "ingest_file",
+    "open_store",
+    "parse_file",
+    "parse_year",
+    "render_text",
+    "search",
+    "tables_json",
+    "update_index",
+]

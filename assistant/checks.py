@@ -119,17 +119,17 @@ def narrative(report: Report) -> list[Check]:
     cell = ("B", "new_received", "total")
     table_value = report.value(*cell)
     out, seen = [], set()
-    for number, key, quote in stated_new_received(report.sections):
-        if number in seen:
+    for stated, key, quote in stated_new_received(report.sections):
+        if stated in seen:
             continue
-        seen.add(number)
+        seen.add(stated)
         if table_value is None:
-            out.append(Check("narrative.new_received", "skipped", [cell], number, None,
+            out.append(Check("narrative.new_received", "skipped", [cell], stated, None,
                              f"text ({key}) says “{quote}”; Table B 一 总计 is blank"))
             continue
-        status = "ok" if number == table_value else "failed"
-        out.append(Check("narrative.new_received", status, [cell], number, table_value,
-                         f"text ({key}) says “{quote}” = {number}; Table B 一 总计 prints {_fmt(table_value)}"))
+        status = "ok" if stated == table_value else "failed"
+        out.append(Check("narrative.new_received", status, [cell], stated, table_value,
+                         f"text ({key}) says “{quote}” = {stated}; Table B 一 总计 prints {_fmt(table_value)}"))
     return out
 
 

@@ -7,6 +7,7 @@ import json
 import sys
 
 import assistant as api
+
 from .agencies import Ambiguous
 
 

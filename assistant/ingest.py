@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
 
 from . import limits
 from .errors import NotFound, Rejected
@@ -74,7 +74,9 @@ def ingest_bytes(store: Store, data: bytes, name: str, source_path: str | None =
         return _ingest(store, data, name, source_path, replace, shown)
     except Exception as e:  # noqa: BLE001 - whatever goes wrong is this file's, not the batch's
         first = str(e).splitlines()[0][:200] if str(e) else ""
-        return Outcome(shown, "rejected", f"rejected: could not store ({type(e).__name__}{': ' + first if first else ''})")
+        return Outcome(
+            shown, "rejected", f"rejected: could not store ({type(e).__name__}{': ' + first if first else ''})"
+        )
 
 
 def _ingest(store: Store, data: bytes, name: str, source_path: str | None, replace: bool, shown: str) -> Outcome:
@@ -83,16 +85,28 @@ def _ingest(store: Store, data: bytes, name: str, source_path: str | None, repla
     if existing:
         same = existing.source_path == source_path or (source_path is None and existing.source == name)
         if same:
-            return Outcome(shown, "unchanged", f"unchanged ({existing.agency} {existing.year})",
-                           existing.id, existing.agency, existing.year)
-        return Outcome(shown, "duplicate",
-                       f"duplicate of {existing.source_path or existing.source} (report {existing.id})",
-                       existing.id, existing.agency, existing.year)
+            return Outcome(
+                shown,
+                "unchanged",
+                f"unchanged ({existing.agency} {existing.year})",
+                existing.id,
+                existing.agency,
+                existing.year,
+            )
+        return Outcome(
+            shown,
+            "duplicate",
+            f"duplicate of {existing.source_path or existing.source} (report {existing.id})",
+            existing.id,
+            existing.agency,
+            existing.year,
+        )
     try:
         report = parse_bytes(data, name)
         report.id = file_hash[:16]
         report.source = name
         from .retrieval.chunks import chunks_of
+
         limits.check("MAX_CHUNKS", len(chunks_of(report)))
     except Rejected as e:
         return Outcome(shown, "rejected", f"rejected: {e.reason}")
@@ -100,18 +114,32 @@ def _ingest(store: Store, data: bytes, name: str, source_path: str | None, repla
         old = store.by_agency_year(report.agency, report.year)
         if old:
             was = f"{old.id} ({old.source_path or old.source})"
-            return Outcome(shown, "conflict", f"not stored: {report.agency} {report.year} is already stored "
-                           f"from {old.source_path or old.source}; confirm to replace it",
-                           None, report.agency, report.year, replaces=was)
+            return Outcome(
+                shown,
+                "conflict",
+                f"not stored: {report.agency} {report.year} is already stored "
+                f"from {old.source_path or old.source}; confirm to replace it",
+                None,
+                report.agency,
+                report.year,
+                replaces=was,
+            )
     old = store.put(report, data, file_hash, source_path)
     failed = sum(1 for c in report.checks if c.status == "failed")
-    facts = (f"{report.agency} {report.year}, {report.format_version} format, "
-             f"{len(report.figures)} cells, {len(report.sections)} sections"
-             + (f", {failed} failed checks" if failed else ""))
+    facts = (
+        f"{report.agency} {report.year}, {report.format_version} format, "
+        f"{len(report.figures)} cells, {len(report.sections)} sections"
+        + (f", {failed} failed checks" if failed else "")
+    )
     if old:
-        return Outcome(shown, "replaced",
-                       f"ingested as {report.id} ({facts}); replaces {old.id} ({old.source_path or old.source})",
-                       report.id, report.agency, report.year)
+        return Outcome(
+            shown,
+            "replaced",
+            f"ingested as {report.id} ({facts}); replaces {old.id} ({old.source_path or old.source})",
+            report.id,
+            report.agency,
+            report.year,
+        )
     return Outcome(shown, "ingested", f"ingested as {report.id} ({facts})", report.id, report.agency, report.year)
 
 
@@ -127,15 +155,19 @@ def ingest_file(store: Store, path: str | Path) -> Outcome:
     return ingest_bytes(store, data, path.name, str(path.resolve()))
 
 
-def ingest(store: Store, paths: Iterable[str | Path],
-           on_outcome: Callable[[Outcome], None] | None = None,
-           progress: bool = False) -> list[Outcome]:
+def ingest(
+    store: Store,
+    paths: Iterable[str | Path],
+    on_outcome: Callable[[Outcome], None] | None = None,
+    progress: bool = False,
+) -> list[Outcome]:
     """Ingest files and folders; `on_outcome` is called after each file; `progress` shows
     a progress bar on stderr."""
     files = expand(paths)
     bar = None
     if progress and len(files) > 1:
         from tqdm import tqdm
+
         bar = tqdm(total=len(files), unit="file", desc="ingest", leave=False)
     outcomes = []
     for f in files:
@@ -152,8 +184,15 @@ def ingest(store: Store, paths: Iterable[str | Path],
     return outcomes
 
 
-def add(store: Store, files: Iterable, on_outcome: Callable[[Outcome], None] | None = None,
-        progress: bool = False, index: bool = True, replace: bool = True, embedder=None):
+def add(
+    store: Store,
+    files: Iterable,
+    on_outcome: Callable[[Outcome], None] | None = None,
+    progress: bool = False,
+    index: bool = True,
+    replace: bool = True,
+    embedder=None,
+):
     """Ingest files, then bring the search index up to date, under the store's write lock
     (so a CLI ingest and an app upload never update the index at once). `files`: paths
     (files or folders) or (name, bytes) pairs. Returns (outcomes, index UpdateResult or None
@@ -170,6 +209,7 @@ def add(store: Store, files: Iterable, on_outcome: Callable[[Outcome], None] | N
         result = None
         if index and outcomes:
             from .retrieval import update
+
             result = update(store, embedder=embedder, progress=progress)
     return outcomes, result
 
@@ -186,5 +226,6 @@ def restore(store: Store, report_id: str, index: bool = True, embedder=None):
         result = None
         if index and outcome.status in ("ingested", "replaced"):
             from .retrieval import update
+
             result = update(store, embedder=embedder)
     return outcome, result

@@ -20,18 +20,23 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _RANGE = re.compile(r"(?:from\s*)?((?:19|20)\d{2})\s*年?\s*(?:—|–|-|~|～|至|到|→|->|to)\s*((?:19|20)\d{2})\s*年?", re.I)
 _RECENT = re.compile(r"(?:近|最近)([一二两三四五六七八九十\d]+)年|这([三四五六七八九十\d]+)年")
 _CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_SINCE = re.compile(r"((?:19|20)\d{2})\s*年?度?(?:[^，,。？?\d年]{0,10}?)(?:以来|至今|起至今|开始至今)|((?:19|20)\d{2})\s*年?度?(?:起|开始)")
+_SINCE = re.compile(r"((?:19|20)\d{2})\s*年?度?(?:[^，,。？?\d年]{0,10}?)(?:以来|至今|起至今|开始至今)|((?:19|"
+                    r"20)\d{2})\s*年?度?(?:起|开始)")
 _PLAN_PERIOD = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
 _PREVIOUS = re.compile(r"(?:与|和|同|比|较|对比)(?:上年|上一年|前一年|去年同期|上年度)|同比|环比|比上年|较上年")
 _SHORT_RANGE = re.compile(r"(?<![\d.])([12]\d)\s*年?\s*(?:—|–|-|~|～|至|到)\s*([12]\d)\s*年?(?![\d件个次])")
 # 23、24两年 / 2023、24年 / 22和23年: each year of the list, written out
-_SHORT_LIST = re.compile(r"(?<![\d.])((?:20)?[12]\d)\s*年?\s*(?:、|和|与|及|跟|,|，)\s*([12]\d)\s*(?:这两|两|二)?年(?!代|[前后内])")
+_SHORT_LIST = re.compile(r"(?<![\d.])((?:20)?[12]\d)\s*年?\s*(?:、|和|与|及|跟|,|，)\s*([12]\d)\s*(?:这两|两|"
+                         r"二)?年(?!代|[前后内])")
 _SHORT_YEAR = re.compile(r"(?<![\d.])([12]\d)年(?!度?[前后内]|代)")
 _RELATIVE = {"大前年": 3, "前年": 2, "去年": 1, "上年度": 1, "今年": 0}
 _FORMAT_YEAR = re.compile(r"(?:19|20)\d{2}\s*年?\s*版")     # 2019年版格式 names a format, not a year
-_AGENCY_LIKE = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:人民政府|政府|总工会|工会|局|委员会|委|办事处|街道|中心|办公室|厅|联合会|妇联|残联|科协)(?!信息|工作|网站)")
+_AGENCY_LIKE = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:人民政府|政府|总工会|工会|局|委员会|委|办事处|街道|中心|办公室|厅|"
+                          r"联合会|妇联|残联|科协)(?!信息|工作|网站)")
 # a place written alone (某某区, 昆山市): an agency mention when no agency of the corpus fits
-_PLACE_LIKE = re.compile(r"(?<![各全本该哪每其此两省市区县])([\u4e00-\u9fff]{2,6}?(?:自治县|自治州|新区|区|县|市|旗|州|镇|乡|街道))(?=[0-9\u4e00-\u9fff，,？?]|$)")
+_PLACE_LIKE = re.compile(r"(?<![各全本该哪每其此两省市区县])([\u4e00-\u9fff]{2,6}?(?:自治县|自治州|新区|区|县|市|旗|州|"
+                         r"镇|乡|"
+                         r"街道))(?=[0-9\u4e00-\u9fff，,？?]|$)")
 _NOT_PLACE = re.compile(r"^(?:[各全本该哪每其此两]|.*(?:单位|地区|城市|机关|部门|多少|几个|哪些))")
 _SUFFIX = re.compile(r"(省|市|自治区|自治州|特别行政区|地区|盟)$")
 # a county-level place cpca does not know (马龙区 before its renaming, 高新区), at the head of
@@ -39,7 +44,9 @@ _SUFFIX = re.compile(r"(省|市|自治区|自治州|特别行政区|地区|盟)$
 _HEAD_PLACE = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:区|县|市|旗))(?=[\u4e00-\u9fff]{2,}$)")
 _OTHER_BODY = re.compile(r"(?!政府|人民政府)(?:(?![的年和与及、被收申公信多几哪])[\u4e00-\u9fff]){0,7}?"
                          r"(?:局|委员会|委|办事处|总工会|工会|联合会|妇联|残联|中心|办公室|法院|检察院|管委会|街道)")
-_THAT_ONE = re.compile(r"(?:的)?(?:(?:那家|那个|这家|这个|那一家)(?:局|单位|部门|机关)?|该(?:局|单位|部门|机关))")        # 秦淮区那家: a body of the place named before
+_THAT_ONE = re.compile(
+    r"(?:的)?(?:(?:那家|那个|这家|这个|那一家)(?:局|单位|部门|机关)?|该(?:局|单位|部门|机关))"
+)  # 秦淮区那家: a body of the place named before
 _PLACE_GROUP = re.compile(r"(?:的|之)?(?:各|所有|全部|下属|所属)?(?:单位|部门|机关)")
 _BODY_END = re.compile(r"(?:局|会|处|府|厅|委|中心|办公室|院|所|站|队|馆)$")
 
@@ -49,7 +56,7 @@ def years(text: str) -> list[int]:
     s = _FORMAT_YEAR.sub("", arabic_dates(squeeze(text)))
     s = _SHORT_LIST.sub(_short_list, s)
     found = [int(y) for y in _YEAR.findall(s)]
-    if not found:                                  # 21年 / 22年: 2021, 2022
+    if not found:  # 21年 / 22年: 2021, 2022
         found = [2000 + int(y) for y in _SHORT_YEAR.findall(s) if 19 <= int(y) <= 30]
     return list(dict.fromkeys(found))
 
@@ -95,21 +102,24 @@ def aliases(name: str) -> tuple[str, ...]:
     if place.prefix_is_place and rest:
         head = _HEAD_PLACE.match(rest)
         if head and _BODY_END.search(rest) and not (r.county and r.county in name):
-            county, body = head.group(1), rest[len(head.group(1)):]
-            out.add(rest)                                   # 马龙区总工会
+            county, body = head.group(1), rest[len(head.group(1)) :]
+            out.add(rest)  # 马龙区总工会
             if r.city and r.city in name:
-                out.add(_SUFFIX.sub("", r.city) + rest)     # 曲靖马龙区总工会
+                out.add(_SUFFIX.sub("", r.city) + rest)  # 曲靖马龙区总工会
             if county.endswith("市") and len(county) >= 3:
-                out.add(county[:-1] + body)                 # 定州自然资源和规划局
+                out.add(county[:-1] + body)  # 定州自然资源和规划局
         county = r.county if r.county and r.county in name else None
         if county and county.endswith("市") and len(county) >= 3:
-            out.add(county[:-1] + rest)                     # 南安总工会
+            out.add(county[:-1] + rest)  # 南安总工会
     for alias in list(out):
         for long, shorts in load().short_forms:
             if alias.endswith(long) and len(alias) > len(long):
                 out.update(alias[: -len(long)] + short for short in shorts)
-    return tuple(sorted((a for a in out if len(a) >= 3 or a == name or (len(a) == 2 and a.endswith("县"))),
-                        key=len, reverse=True))
+    return tuple(
+        sorted(
+            (a for a in out if len(a) >= 3 or a == name or (len(a) == 2 and a.endswith("县"))), key=len, reverse=True
+        )
+    )
 
 
 class Matcher:
@@ -138,7 +148,7 @@ class Matcher:
         s = squeeze(text)
         found: dict[tuple[int, int], set[str]] = {}
         for i in range(len(s) - 1):
-            for alias, name in self.by_head.get(s[i:i + 2], ()):
+            for alias, name in self.by_head.get(s[i : i + 2], ()):
                 if s.startswith(alias, i):
                     found.setdefault((i, i + len(alias)), set()).add(name)
         taken: list[tuple[int, int]] = []
@@ -147,9 +157,12 @@ class Matcher:
         for (a, b), names in sorted(found.items(), key=lambda x: (-(x[0][1] - x[0][0]), x[0][0])):
             if any(a < tb and ta < b for ta, tb in taken):
                 continue
-            if not _BODY_END.search(s[a:b]) and not s[a:b].endswith("政府") and (
-                    _OTHER_BODY.match(s[b:]) or _PLACE_GROUP.match(s[b:]) or _THAT_ONE.match(s[b:])):
-                continue                          # 沭阳县城管局, 洪泽区的各单位: not the place's government
+            if (
+                not _BODY_END.search(s[a:b])
+                and not s[a:b].endswith("政府")
+                and (_OTHER_BODY.match(s[b:]) or _PLACE_GROUP.match(s[b:]) or _THAT_ONE.match(s[b:]))
+            ):
+                continue  # 沭阳县城管局, 洪泽区的各单位: not the place's government
             taken.append((a, b))
             if len(names) > 1:
                 ambiguous.append((s[a:b], sorted(names)))
@@ -158,9 +171,12 @@ class Matcher:
         return list(dict.fromkeys(name for _, name in sorted(chosen))), ambiguous
 
 
-
 # ------------------------------------------------------------------ groups of agencies
-_GROUP_MARK = re.compile(r"(?:其他|其余|剩下的|只看|只算|仅看|只要|只统计|各家|每家|各|所有|全部|全体|哪些|哪几个|哪几家|多少个|多少家|那几家|这几家|那些|这些|几家|几个|有年报的|有报告的)(?:区县|县区|县市区|市县|区级|县级|市级|地)?的?$")
+_GROUP_MARK = re.compile(
+    r"(?:其他|其余|剩下的|只看|只算|仅看|只要|只统计|各家|每家|各|所有|全部|全体|哪些|哪几个|"
+    r"哪几家|多少个|多少家|那几家|这几家|那些|这些|几家|几个|有年报的|"
+    r"有报告的)(?:区县|县区|县市区|市县|区级|县级|市级|地)?的?$"
+)
 _NEEDS_MARK = ("区县人民政府", "县区人民政府", "区县政府", "县区政府", "县市区政府", "区政府", "县政府")
 _GROUP_AFTER = re.compile(r"^(?:中|里|之中|当中|里面|们|这一类|这类|一类|这些)")
 _GENERIC = ("单位", "部门", "机关", "机构")
@@ -172,7 +188,7 @@ def kind_of_agency(name: str) -> str:
     rest = place.remainder if place.prefix_is_place and place.remainder else name
     head = _HEAD_PLACE.match(rest)
     if head and _BODY_END.search(rest):
-        rest = rest[len(head.group(1)):]
+        rest = rest[len(head.group(1)) :]
     return rest
 
 
@@ -185,7 +201,7 @@ def _kind_words(known: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     for name in known:
         kind = kind_of_agency(name)
         if kind[:1] in "区县" and len(kind) > 3:
-            kind = kind[1:]                       # 偃师市区总工会: a generated oddity, kind 总工会
+            kind = kind[1:]  # 偃师市区总工会: a generated oddity, kind 总工会
         words.setdefault(kind, kind)
         for sfx in suffixes:
             if kind.endswith(sfx) and len(sfx) >= 3:
@@ -197,7 +213,7 @@ def _kind_words(known: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
                 if len(short) >= 2 and short not in ("政府", "街道"):
                     words.setdefault(short, long)
     words.pop("政府", None)
-    if "人民政府" in words:                       # 区县政府, 县区政府: the county-level governments
+    if "人民政府" in words:  # 区县政府, 县区政府: the county-level governments
         for w in ("区县人民政府", "县区人民政府", "区县政府", "县区政府", "县市区政府", "区政府", "县政府"):
             words.setdefault(w, "人民政府")
     return tuple(sorted(words.items(), key=lambda kv: -len(kv[0])))
@@ -212,9 +228,13 @@ def _places(known: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
         place = place_of(name)
         r = place.region
         head = _HEAD_PLACE.match(place.remainder or "") if place.prefix_is_place else None
-        if head and _BODY_END.search(place.remainder) and not (r.county and r.county in name) \
-                and not head.group(1).endswith(("新区", "高新区", "开发区")):
-            out.setdefault(head.group(1), head.group(1))          # 马龙区, unknown to cpca
+        if (
+            head
+            and _BODY_END.search(place.remainder)
+            and not (r.county and r.county in name)
+            and not head.group(1).endswith(("新区", "高新区", "开发区"))
+        ):
+            out.setdefault(head.group(1), head.group(1))  # 马龙区, unknown to cpca
         for part in (r.province, r.city, r.county):
             if part and part in name:
                 out.setdefault(part, part)
@@ -228,12 +248,13 @@ def _places(known: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
 class Group:
     """Agencies a text names by kind or place instead of by name (各总工会, 2024年常德市各
     单位, 承德的信访局, 数据局): `plural` when it says all of them (各/所有/哪些/…中)."""
+
     label: str
     members: list[str]
     plural: bool
-    qualified: bool                 # a place narrows the kind (承德的信访局)
-    joined: bool = False            # place and kind written as one name (临沂市总工会), not 临沂的总工会
-    by_kind: bool = True            # named by a kind (总工会), not by a place written alone (马龙区)
+    qualified: bool  # a place narrows the kind (承德的信访局)
+    joined: bool = False  # place and kind written as one name (临沂市总工会), not 临沂的总工会
+    by_kind: bool = True  # named by a kind (总工会), not by a place written alone (马龙区)
 
 
 _THAT_BODY = re.compile(r"(?:的)?(?:那个|那家|哪个|某个|这个|这家)(局|单位|部门|委员会|办)")
@@ -244,7 +265,8 @@ def _county_in(name: str) -> bool:
     """Whether an agency belongs to a county-level place (区/县/县级市), not to the city itself."""
     place = place_of(name)
     return bool(place.region.county and place.region.county in name) or bool(
-        place.prefix_is_place and _HEAD_PLACE.match(place.remainder or "") and _BODY_END.search(place.remainder or ""))
+        place.prefix_is_place and _HEAD_PLACE.match(place.remainder or "") and _BODY_END.search(place.remainder or "")
+    )
 
 
 def group_in(s: str, known: list[str]) -> Group | None:
@@ -255,10 +277,10 @@ def group_in(s: str, known: list[str]) -> Group | None:
         at = s.find(word)
         if at < 0:
             continue
-        before, after = s[:at], s[at + len(word):]
+        before, after = s[:at], s[at + len(word) :]
         mark = _GROUP_MARK.search(before)
         if word in _NEEDS_MARK and not mark and not _GROUP_AFTER.match(after):
-            continue                              # 朝阳区政府: one place's government, not a group
+            continue  # 朝阳区政府: one place's government, not a group
         plural = bool(mark) or bool(_GROUP_AFTER.match(after)) or not ending
         if mark:
             before = before[: mark.start()]
@@ -270,9 +292,9 @@ def group_in(s: str, known: list[str]) -> Group | None:
                 place, joined = printed, not m.group(1)
                 break
         if not ending and not place:
-            continue                                        # 哪些单位 alone: every agency, no group
+            continue  # 哪些单位 alone: every agency, no group
         members = [a for a in known if (not ending or a.endswith(ending)) and (not place or place in a)]
-        if _CITY_LEVEL.search(s):                 # 市本级（不含区县）: the city's own bodies
+        if _CITY_LEVEL.search(s):  # 市本级（不含区县）: the city's own bodies
             members = [a for a in members if not _county_in(a)]
         if not members and place and ending:
             # 芜湖市总工会: a body of a corpus place that the corpus lacks — not a fuzzy match
@@ -284,27 +306,35 @@ def group_in(s: str, known: list[str]) -> Group | None:
             if re.search(r"(?:市|区|县|省|州|旗|镇|乡)$", before):
                 return None
         label = (place or "") + (("各" if plural else "") + word if ending else "各单位")
-        return Group(label=label, members=sorted(members), plural=plural, qualified=bool(place),
-                     joined=joined and bool(ending))
+        return Group(
+            label=label, members=sorted(members), plural=plural, qualified=bool(place), joined=joined and bool(ending)
+        )
     # a place written alone whose 人民政府 the corpus lacks: its agencies (马龙区 → 司法局,
     # 总工会, 城市管理局 of 马龙区)
     for typed, printed in _places(tuple(known)):
         at = s.find(typed)
         if at < 0:
             continue
-        that = _THAT_BODY.match(s[at + len(typed):])
-        if that:                                  # 马龙区那个局: one of its bodies of that kind
-            members = [a for a in known if printed in a and (that.group(1) in ("单位", "部门") or a.endswith(that.group(1)))]
+        that = _THAT_BODY.match(s[at + len(typed) :])
+        if that:  # 马龙区那个局: one of its bodies of that kind
+            members = [
+                a for a in known if printed in a and (that.group(1) in ("单位", "部门") or a.endswith(that.group(1)))
+            ]
             if members:
                 return Group(label=printed + that.group(0), members=sorted(members), plural=False, qualified=True)
-        if _OTHER_BODY.match(s[at + len(typed):]):
-            continue                              # 金台区城管局: another body, not the place
+        if _OTHER_BODY.match(s[at + len(typed) :]):
+            continue  # 金台区城管局: another body, not the place
         members = [a for a in known if printed in a]
         if _CITY_LEVEL.search(s):
             members = [a for a in members if not _county_in(a)]
         if members:
-            return Group(label=printed, members=sorted(members), plural=bool(_CITY_LEVEL.search(s)), qualified=True,
-                         by_kind=False)
+            return Group(
+                label=printed,
+                members=sorted(members),
+                plural=bool(_CITY_LEVEL.search(s)),
+                qualified=True,
+                by_kind=False,
+            )
     return None
 
 
@@ -326,6 +356,7 @@ _TRADITIONAL = set("報請議訴總會數據這們個幾與為過來時間處辦
 @lru_cache(maxsize=1)
 def _converter():
     import opencc
+
     return opencc.OpenCC("t2s")
 
 
@@ -335,7 +366,9 @@ def _to_simplified(text: str) -> str:
 
 def number(text: str) -> int:
     """近三年 / 前5: 3, 5 (a numeral up to 十几)."""
-    return int(text) if text.isdigit() else (_CN.get(text) or (10 + _CN.get(text[-1], 0) if text.startswith("十") else 3))
+    return (
+        int(text) if text.isdigit() else (_CN.get(text) or (10 + _CN.get(text[-1], 0) if text.startswith("十") else 3))
+    )
 
 
 def parse_years(text: str, corpus_years: list[int], today: date | None = None) -> tuple[list[int], bool]:
@@ -370,7 +403,7 @@ def parse_years(text: str, corpus_years: list[int], today: date | None = None) -
             found.append(now - back)
             rest = rest.replace(word, "")
     if len(set(found)) == 1 and _PREVIOUS.search(rest):
-        found.append(found[0] - 1)                 # 2024年…与上年相比: 2023 and 2024
+        found.append(found[0] - 1)  # 2024年…与上年相比: 2023 and 2024
     found = sorted(set(found))
     return found, len(found) > 1
 
@@ -389,7 +422,7 @@ def _one_off_index(known: tuple[str, ...]) -> tuple[dict[str, list[tuple[str, st
                 continue
             lengths.add(n)
             for i in range(n if n > 3 else n - 1):
-                index.setdefault(alias[:i] + "\0" + alias[i + 1:], []).append((alias[i], name))
+                index.setdefault(alias[:i] + "\0" + alias[i + 1 :], []).append((alias[i], name))
     return index, tuple(sorted(lengths))
 
 
@@ -399,11 +432,11 @@ def fuzzy(s: str, known: list[str]) -> list[str]:
     hits = set()
     for n in lengths:
         for start in range(0, len(s) - n + 1):
-            window = s[start:start + n]
+            window = s[start : start + n]
             for i in range(n if n > 3 else n - 1):
                 if window[i] in "区县市旗镇乡的之和与及":
-                    continue                      # 象山县 is another place than 象山区, not a slip
-                for ch, name in index.get(window[:i] + "\0" + window[i + 1:], ()):
+                    continue  # 象山县 is another place than 象山区, not a slip
+                for ch, name in index.get(window[:i] + "\0" + window[i + 1 :], ()):
                     if ch != window[i] and ch not in "区县市旗镇乡":
                         hits.add(name)
     return sorted(hits)
@@ -465,7 +498,7 @@ def _places_listed(s: str, names: list[str]) -> list[str]:
     for n in names:
         place = place_of(n)
         county = place.region.county
-        if not (county and county in n):          # 定州市 under 保定市: the place the body's name begins with
+        if not (county and county in n):  # 定州市 under 保定市: the place the body's name begins with
             head = _HEAD_PLACE.match(place.remainder or "")
             county = head.group(1) if head else None
         if county and len(county) >= 2 and county in s:
@@ -483,7 +516,7 @@ def another_body(s: str, alias: str, names: list[str]) -> str | None:
         return None
     um = unknown_mention(s)
     if um and re.match(r"(?:这|那|上述|以上|各|两|几|该|本|其|其他|其余|所有|全部)", um):
-        return None                               # 这两家工会: the ones named before, not a body
+        return None  # 这两家工会: the ones named before, not a body
     if um and alias in um and len(um) > len(alias) + 1 and _BODY_END.search(um) and not any(um in n for n in names):
         return um
     if len(names) == 1 and _BODY_END.search(alias) and alias not in names[0]:

@@ -59,7 +59,7 @@ def provinces() -> tuple[str, ...]:
 
 
 def _one_apart(a: str, b: str) -> bool:
-    return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=False)) == 1
 
 
 @dataclass

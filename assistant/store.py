@@ -249,19 +249,39 @@ class Store:
             file_type=r["file_type"], warnings=json.loads(r["warnings"] or "[]"), pages=r["pages"],
             id=r["id"], source=r["source"], units=json.loads(r["units"] or "{}"))
         report.sections = [Section(key=s["key"], title=s["title"], text=s["text"], page=s["page"], line=s["line"])
-                           for s in self.db.execute("SELECT * FROM sections WHERE report_id=? ORDER BY ord", (report_id,))]
-        report.figures = [Figure(table=f["tbl"], row=f["row"], col=f["col"], value=f["value"], raw=f["raw"],
-                                 page=f["page"], position=json.loads(f["position"] or "{}"))
-                          for f in self.db.execute("SELECT * FROM figures WHERE report_id=? ORDER BY rowid", (report_id,))]
-        report.checks = [Check(rule=c["rule"], status=c["status"], cells=[tuple(x) for x in json.loads(c["cells"])],
-                               printed=c["printed"], computed=c["computed"], detail=c["detail"])
-                         for c in self.db.execute("SELECT * FROM checks WHERE report_id=? ORDER BY ord", (report_id,))]
+                           for s in self.db.execute("SELECT * FROM sections WHERE report_id=? ORDER BY ord",
+                                                    (report_id,))]
+        report.figures = [
+            Figure(
+                table=f["tbl"],
+                row=f["row"],
+                col=f["col"],
+                value=f["value"],
+                raw=f["raw"],
+                page=f["page"],
+                position=json.loads(f["position"] or "{}"),
+            )
+            for f in self.db.execute("SELECT * FROM figures WHERE report_id=? ORDER BY rowid", (report_id,))
+        ]
+        report.checks = [
+            Check(
+                rule=c["rule"],
+                status=c["status"],
+                cells=[tuple(x) for x in json.loads(c["cells"])],
+                printed=c["printed"],
+                computed=c["computed"],
+                detail=c["detail"],
+            )
+            for c in self.db.execute("SELECT * FROM checks WHERE report_id=? ORDER BY ord", (report_id,))
+        ]
         return report
 
     def catalogue(self) -> list[dict]:
         """id, agency, year, format version, table versions and region of every report."""
-        rows = self.db.execute("SELECT id, agency, agency_printed, year, format_version, table_versions, "
-                               "province, city, county, file_type, units FROM reports ORDER BY agency, year")
+        rows = self.db.execute(
+            "SELECT id, agency, agency_printed, year, format_version, table_versions, "
+            "province, city, county, file_type, units FROM reports ORDER BY agency, year"
+        )
         return [dict(r) for r in rows]
 
     def cells(self, addresses: list[tuple[str, str, str]], report_ids: list[str] | None = None) -> list[Cell]:
@@ -276,8 +296,10 @@ class Store:
                 return []
             sql += f" AND report_id IN ({','.join('?' * len(report_ids))})"
             params += list(report_ids)
-        return [Cell(r["report_id"], r["tbl"], r["row"], r["col"], _number(r["value"]), r["raw"], r["page"])
-                for r in self.db.execute(sql, params)]
+        return [
+            Cell(r["report_id"], r["tbl"], r["row"], r["col"], _number(r["value"]), r["raw"], r["page"])
+            for r in self.db.execute(sql, params)
+        ]
 
     # ---------------------------------------------------- figure queries (SQL)
     # A figure is the sum of one or more cells of a report. The engine knows which cells a
@@ -286,13 +308,20 @@ class Store:
     # a blank among its cells has value None (a blank is not 0): it is never in a condition,
     # an order or a total, and is counted apart.
 
-    def _figure_sql(self, cells: list[tuple[str, str, str]], report_ids: list[str] | None,
-                    agency: str | None = None, years: list[int] | None = None) -> tuple[str, list, int]:
+    def _figure_sql(
+        self,
+        cells: list[tuple[str, str, str]],
+        report_ids: list[str] | None,
+        agency: str | None = None,
+        years: list[int] | None = None,
+    ) -> tuple[str, list, int]:
         keys = " OR ".join("(f.tbl=? AND f.row=? AND f.col=?)" for _ in cells)
         params: list = [x for a in cells for x in a]
-        sql = ("SELECT r.id, r.agency, r.year, SUM(f.value) AS v, COUNT(f.value) AS printed, "
-               "COUNT(*) - COUNT(f.value) AS blank FROM figures f JOIN reports r ON r.id = f.report_id "
-               f"WHERE ({keys})")
+        sql = (
+            "SELECT r.id, r.agency, r.year, SUM(f.value) AS v, COUNT(f.value) AS printed, "
+            "COUNT(*) - COUNT(f.value) AS blank FROM figures f JOIN reports r ON r.id = f.report_id "
+            f"WHERE ({keys})"
+        )
         if report_ids is not None:
             sql += f" AND r.id IN ({','.join('?' * len(report_ids))})"
             params += list(report_ids)
@@ -305,8 +334,17 @@ class Store:
         return sql + " GROUP BY r.id", params, len(set(cells))
 
     def _figure_rows(self, sql: str, params: list, whole: int) -> list[FigureSum]:
-        return [FigureSum(r["id"], r["agency"], r["year"], _number(r["v"]) if r["printed"] == whole else None,
-                          r["printed"], r["blank"]) for r in self.db.execute(sql, params)]
+        return [
+            FigureSum(
+                r["id"],
+                r["agency"],
+                r["year"],
+                _number(r["v"]) if r["printed"] == whole else None,
+                r["printed"],
+                r["blank"],
+            )
+            for r in self.db.execute(sql, params)
+        ]
 
     def lookup(self, cells: list[tuple[str, str, str]], report_ids: list[str] | None = None) -> list[FigureSum]:
         """Per report, the figure at `cells` (their sum). Reports that print none of the
@@ -316,8 +354,9 @@ class Store:
         sql, params, whole = self._figure_sql(cells, report_ids)
         return self._figure_rows(sql + " ORDER BY r.agency, r.year", params, whole)
 
-    def where(self, cells: list[tuple[str, str, str]], op: str, n: float,
-              report_ids: list[str] | None = None) -> list[FigureSum]:
+    def where(
+        self, cells: list[tuple[str, str, str]], op: str, n: float, report_ids: list[str] | None = None
+    ) -> list[FigureSum]:
         """The reports whose figure at `cells` meets `op n` (=, !=, >, >=, <, <=)."""
         if not cells or (report_ids is not None and not report_ids):
             return []
@@ -325,14 +364,18 @@ class Store:
         sql += f" HAVING COUNT(f.value) = {whole} AND SUM(f.value) {_COMPARE[op]} ? ORDER BY r.agency, r.year"
         return self._figure_rows(sql, params + [n], whole)
 
-    def rank(self, cells: list[tuple[str, str, str]], report_ids: list[str] | None = None,
-             descending: bool = True, limit: int | None = None) -> list[FigureSum]:
+    def rank(
+        self,
+        cells: list[tuple[str, str, str]],
+        report_ids: list[str] | None = None,
+        descending: bool = True,
+        limit: int | None = None,
+    ) -> list[FigureSum]:
         """The reports with a computable figure, ordered by it (ties by agency, year)."""
         if not cells or (report_ids is not None and not report_ids):
             return []
         sql, params, whole = self._figure_sql(cells, report_ids)
-        sql += (f" HAVING COUNT(f.value) = {whole} ORDER BY v {'DESC' if descending else 'ASC'}, "
-                "r.agency, r.year")
+        sql += f" HAVING COUNT(f.value) = {whole} ORDER BY v {'DESC' if descending else 'ASC'}, r.agency, r.year"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
@@ -346,11 +389,18 @@ class Store:
         sql, params, whole = self._figure_sql(cells, report_ids)
         r = self.db.execute(
             f"SELECT SUM(CASE WHEN printed = {whole} THEN v END) AS v, "
-            f"SUM(printed = {whole}) AS n, SUM(printed < {whole}) AS blank FROM ({sql})", params).fetchone()
+            f"SUM(printed = {whole}) AS n, SUM(printed < {whole}) AS blank FROM ({sql})",
+            params,
+        ).fetchone()
         return FigureTotal(_number(r["v"]), r["n"] or 0, r["blank"] or 0)
 
-    def series(self, cells: list[tuple[str, str, str]], agency: str, years: list[int] | None = None,
-               report_ids: list[str] | None = None) -> list[FigureSum]:
+    def series(
+        self,
+        cells: list[tuple[str, str, str]],
+        agency: str,
+        years: list[int] | None = None,
+        report_ids: list[str] | None = None,
+    ) -> list[FigureSum]:
         """One agency's figure at `cells`, year by year (chronological)."""
         if not cells or (report_ids is not None and not report_ids):
             return []
@@ -365,12 +415,15 @@ class Store:
             return []
         rows = self.db.execute(
             f"SELECT report_id, rule, cells, printed, computed, detail FROM checks WHERE status=? "
-            f"AND report_id IN ({','.join('?' * len(report_ids))}) ORDER BY report_id, ord", [status, *report_ids])
+            f"AND report_id IN ({','.join('?' * len(report_ids))}) ORDER BY report_id, ord",
+            [status, *report_ids],
+        )
         return [{**dict(r), "cells": [tuple(c) for c in json.loads(r["cells"])]} for r in rows]
 
     def section_text(self, report_id: str, key: str) -> tuple[str, str, int | None] | None:
-        r = self.db.execute("SELECT title, text, page FROM sections WHERE report_id=? AND key=?",
-                            (report_id, key)).fetchone()
+        r = self.db.execute(
+            "SELECT title, text, page FROM sections WHERE report_id=? AND key=?", (report_id, key)
+        ).fetchone()
         return (r["title"], r["text"], r["page"]) if r else None
 
     def reports(self) -> list[Report]:
@@ -401,10 +454,13 @@ class Store:
             with self.transaction() as db:
                 old = self.by_agency_year(report.agency, report.year)
                 if old:
-                    db.execute("""INSERT OR REPLACE INTO replaced(id, file_hash, source, source_path, agency, year,
+                    db.execute(
+                        """INSERT OR REPLACE INTO replaced(id, file_hash, source, source_path, agency, year,
                                     ingested_at, replaced_by)
                                   SELECT id, file_hash, source, source_path, agency, year, ingested_at, ?
-                                  FROM reports WHERE id=?""", (report.id, old.id))
+                                  FROM reports WHERE id=?""",
+                        (report.id, old.id),
+                    )
                     db.execute("DELETE FROM reports WHERE id=?", (old.id,))
                 db.execute("DELETE FROM replaced WHERE id=?", (report.id,))
                 self._insert(db, report, file_hash, source_path)
@@ -418,28 +474,69 @@ class Store:
     def replaced(self) -> list[dict]:
         """Reports replaced by another file for the same agency and year, newest first:
         id, agency, year, source, source_path, ingested_at, replaced_at, replaced_by."""
-        return [dict(r) for r in self.db.execute(
-            "SELECT id, agency, year, source, source_path, file_hash, ingested_at, replaced_at, replaced_by "
-            "FROM replaced ORDER BY replaced_at DESC, id")]
+        return [
+            dict(r)
+            for r in self.db.execute(
+                "SELECT id, agency, year, source, source_path, file_hash, ingested_at, replaced_at, replaced_by "
+                "FROM replaced ORDER BY replaced_at DESC, id"
+            )
+        ]
 
     def _insert(self, db, report: Report, file_hash: str, source_path: str | None) -> None:
         db.execute(
             """INSERT INTO reports(id, file_hash, source, source_path, agency, agency_printed, agency_kind,
                  province, city, county, year, year_basis, published, format_version, table_versions,
                  title, file_type, pages, warnings, units) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-            (report.id, file_hash, report.source, source_path, report.agency, report.agency_printed,
-             report.agency_kind, report.region.province, report.region.city, report.region.county,
-             report.year, report.year_basis, report.published, report.format_version,
-             json.dumps(report.table_versions), report.title, report.file_type, report.pages,
-             json.dumps(report.warnings, ensure_ascii=False), json.dumps(report.units, ensure_ascii=False)))
-        db.executemany("INSERT INTO sections VALUES(?,?,?,?,?,?,?)",
-                       [(report.id, i, s.key, s.title, s.text, s.page, s.line) for i, s in enumerate(report.sections)])
-        db.executemany("INSERT INTO figures VALUES(?,?,?,?,?,?,?,?)",
-                       [(report.id, f.table, f.row, f.col, f.value, f.raw, f.page,
-                         json.dumps(f.position)) for f in report.figures])
-        db.executemany("INSERT INTO checks VALUES(?,?,?,?,?,?,?,?)",
-                       [(report.id, i, c.rule, c.status, json.dumps(c.cells, ensure_ascii=False),
-                         c.printed, c.computed, c.detail) for i, c in enumerate(report.checks)])
+            (
+                report.id,
+                file_hash,
+                report.source,
+                source_path,
+                report.agency,
+                report.agency_printed,
+                report.agency_kind,
+                report.region.province,
+                report.region.city,
+                report.region.county,
+                report.year,
+                report.year_basis,
+                report.published,
+                report.format_version,
+                json.dumps(report.table_versions),
+                report.title,
+                report.file_type,
+                report.pages,
+                json.dumps(report.warnings, ensure_ascii=False),
+                json.dumps(report.units, ensure_ascii=False),
+            ),
+        )
+        db.executemany(
+            "INSERT INTO sections VALUES(?,?,?,?,?,?,?)",
+            [(report.id, i, s.key, s.title, s.text, s.page, s.line) for i, s in enumerate(report.sections)],
+        )
+        db.executemany(
+            "INSERT INTO figures VALUES(?,?,?,?,?,?,?,?)",
+            [
+                (report.id, f.table, f.row, f.col, f.value, f.raw, f.page, json.dumps(f.position))
+                for f in report.figures
+            ],
+        )
+        db.executemany(
+            "INSERT INTO checks VALUES(?,?,?,?,?,?,?,?)",
+            [
+                (
+                    report.id,
+                    i,
+                    c.rule,
+                    c.status,
+                    json.dumps(c.cells, ensure_ascii=False),
+                    c.printed,
+                    c.computed,
+                    c.detail,
+                )
+                for i, c in enumerate(report.checks)
+            ],
+        )
 
     def remove(self, report_id: str) -> Stored:
         row = self._stored(self.db.execute("SELECT * FROM reports WHERE id=?", (report_id,)).fetchone())
@@ -456,4 +553,5 @@ class Store:
 
 def open_store(index: str | os.PathLike | None = None) -> Store:
     from .config import index_dir
+
     return Store(index_dir(index))

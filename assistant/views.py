@@ -10,7 +10,6 @@ from .model import Figure, Report
 from .schema import table
 
 
-
 @dataclass
 class GridRow:
     label: str
@@ -93,7 +92,11 @@ def render_text(report: Report) -> str:
             col_w = [max(_width(lbl), 6) + 2 for _, lbl in b.columns]
             if b.title:
                 out.append(f"  {b.title}")
-            out.append("  " + _pad("", label_w) + "".join(_pad(lbl, w, True) for (_, lbl), w in zip(b.columns, col_w)))
+            out.append(
+                "  "
+                + _pad("", label_w)
+                + "".join(_pad(lbl, w, True) for (_, lbl), w in zip(b.columns, col_w, strict=False))
+            )
             for r in b.rows:
                 label = "  " * r.depth + r.label
                 if _width(label) > label_w:
@@ -102,11 +105,15 @@ def render_text(report: Report) -> str:
                     label += "…"
                 line = "  " + _pad(label, label_w)
                 if r.key:
-                    line += "".join(_pad(_cell(r.cells.get(c), flagged, unsure), w, True) for (c, _), w in zip(b.columns, col_w))
+                    line += "".join(
+                        _pad(_cell(r.cells.get(c), flagged, unsure), w, True)
+                        for (c, _), w in zip(b.columns, col_w, strict=False)
+                    )
                 out.append(line)
     out.append("")
-    out.append("· blank in the report (not reported)   ? not read with certainty (left blank)   "
-               "⚠ a check on this cell failed")
+    out.append(
+        "· blank in the report (not reported)   ? not read with certainty (left blank)   ⚠ a check on this cell failed"
+    )
     notes = [c for c in report.checks if c.status == "uncertain"]
     if notes:
         out.append(f"\nNot read with certainty ({len(unsure)} cells, left blank):")
@@ -125,11 +132,25 @@ def as_json(report: Report) -> dict:
     """The three tables as nested {table: {row: {col: {value, raw, page}}}} with checks."""
     tables: dict = {}
     for f in report.figures:
-        tables.setdefault(f.table, {}).setdefault(f.row, {})[f.col] = {
-            "value": f.value, "raw": f.raw, "page": f.page}
-    return {"id": report.id, "agency": report.agency, "agency_printed": report.agency_printed,
-            "year": report.year, "format_version": report.format_version, "tables": tables,
-            "failed_checks": [{"rule": c.rule, "cells": [list(x) for x in c.cells], "printed": c.printed,
-                               "computed": c.computed, "detail": c.detail} for c in failed(report)],
-            "uncertain": [{"cells": [list(x) for x in c.cells], "detail": c.detail}
-                          for c in report.checks if c.status == "uncertain"]}
+        tables.setdefault(f.table, {}).setdefault(f.row, {})[f.col] = {"value": f.value, "raw": f.raw, "page": f.page}
+    return {
+        "id": report.id,
+        "agency": report.agency,
+        "agency_printed": report.agency_printed,
+        "year": report.year,
+        "format_version": report.format_version,
+        "tables": tables,
+        "failed_checks": [
+            {
+                "rule": c.rule,
+                "cells": [list(x) for x in c.cells],
+                "printed": c.printed,
+                "computed": c.computed,
+                "detail": c.detail,
+            }
+            for c in failed(report)
+        ],
+        "uncertain": [
+            {"cells": [list(x) for x in c.cells], "detail": c.detail} for c in report.checks if c.status == "uncertain"
+        ],
+    }

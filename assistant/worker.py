@@ -59,8 +59,13 @@ class ParseWorker:
     def _start(self) -> None:
         root = str(Path(__file__).resolve().parent.parent)
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p)}
-        self.proc = subprocess.Popen([sys.executable, "-c", "from assistant.worker import _serve; _serve()"], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, env=env, bufsize=0)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c", "from assistant.worker import _serve; _serve()"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
+            bufsize=0,
+        )
 
     def close(self) -> None:
         if self.proc is not None:
@@ -112,6 +117,7 @@ class ParseWorker:
                     raise EOFError
                 out += piece
             return bytes(out)
+
         (size,) = _HEADER.unpack(exactly(_HEADER.size))
         return exactly(size)
 
@@ -134,6 +140,7 @@ def parse_bytes(data: bytes, name: str):
 def _serve() -> None:
     import logging
     import resource
+
     for name in ("pypdf", "pdfminer", "pdfplumber"):
         logging.getLogger(name).setLevel(logging.ERROR)
     # the protocol keeps the real stdout; anything a library prints goes to stderr
@@ -143,7 +150,9 @@ def _serve() -> None:
     import lxml.html  # noqa: F401
     import pdfplumber  # noqa: F401
     import pypdf  # noqa: F401
+
     from . import parsing, readers  # noqa: F401
+
     resource.setrlimit(resource.RLIMIT_AS, (limits.PARSE_MEMORY, limits.PARSE_MEMORY))
 
     def exactly(n: int) -> bytes | None:
@@ -154,6 +163,7 @@ def _serve() -> None:
                 return None
             buf += piece
         return bytes(buf)
+
     while True:
         header = exactly(_HEADER.size)
         if header is None:
@@ -169,4 +179,3 @@ def _serve() -> None:
             reply = pickle.dumps(("rejected", limits.exceeded("PARSE_MEMORY").reason))
         del data
         out.write(_HEADER.pack(len(reply)) + reply)
-

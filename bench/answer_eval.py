@@ -56,43 +56,86 @@ def generated_questions(reports, rng: random.Random) -> list[dict]:
         want = [[r.agency, r.year] for r in rs if (_sum(r.figures, new) or 0) > n and _sum(r.figures, new) is not None]
         q = f"{y}年哪些单位收到了政府信息公开申请" if n == 0 else f"{y}年哪些单位收到的申请超过{n}件"
         qs.append({"q": q, "intent": "list", "expect": {"reports": want}})
-    for y, (word, cells) in zip(range(2019, 2026), [("一共收到多少申请", new),
-                                                     ("行政复议合计多少起", [("C", "review", "total")]),
-                                                     ("予以公开的申请总共多少件", [("B", "granted", "total")]),
-                                                     ("一共收到多少申请", new),
-                                                     ("行政复议合计多少起", [("C", "review", "total")]),
-                                                     ("一共收到多少申请", new),
-                                                     ("予以公开的申请总共多少件", [("B", "granted", "total")])]):
+    for y, (word, cells) in zip(
+        range(2019, 2026),
+        [
+            ("一共收到多少申请", new),
+            ("行政复议合计多少起", [("C", "review", "total")]),
+            ("予以公开的申请总共多少件", [("B", "granted", "total")]),
+            ("一共收到多少申请", new),
+            ("行政复议合计多少起", [("C", "review", "total")]),
+            ("一共收到多少申请", new),
+            ("予以公开的申请总共多少件", [("B", "granted", "total")]),
+        ],
+        strict=False,
+    ):
         vals = [_sum(r.figures, cells) for r in by_year[y]]
-        qs.append({"q": f"{y}年所有单位{word}", "intent": "aggregate",
-                   "expect": {"total": sum(v for v in vals if v is not None)}})
-    for y, k, (word, cells) in [(2019, 3, ("收到申请", new)), (2020, 1, ("收到申请", new)),
-                                (2021, 3, ("行政复议", [("C", "review", "total")])),
-                                (2022, 5, ("收到申请", new)), (2023, 3, ("予以公开", [("B", "granted", "total")])),
-                                (2024, 1, ("行政复议", [("C", "review", "total")])), (2025, 3, ("收到申请", new)),
-                                (2022, 1, ("予以公开", [("B", "granted", "total")]))]:
+        qs.append(
+            {
+                "q": f"{y}年所有单位{word}",
+                "intent": "aggregate",
+                "expect": {"total": sum(v for v in vals if v is not None)},
+            }
+        )
+    for y, k, (word, cells) in [
+        (2019, 3, ("收到申请", new)),
+        (2020, 1, ("收到申请", new)),
+        (2021, 3, ("行政复议", [("C", "review", "total")])),
+        (2022, 5, ("收到申请", new)),
+        (2023, 3, ("予以公开", [("B", "granted", "total")])),
+        (2024, 1, ("行政复议", [("C", "review", "total")])),
+        (2025, 3, ("收到申请", new)),
+        (2022, 1, ("予以公开", [("B", "granted", "total")])),
+    ]:
         vals = sorted([v for v in (_sum(r.figures, cells) for r in by_year[y]) if v is not None], reverse=True)
         top = "最多的单位" if k == 1 else f"最多的前{k}个单位"
         qs.append({"q": f"{y}年{word}{top}", "intent": "rank", "expect": {"top_values": vals[:k]}})
     multi = [a for a, rs in sorted(by_agency.items()) if len(rs) >= 2]
     for a in rng.sample(multi, min(8, len(multi))):
         rs = sorted(by_agency[a], key=lambda r: r.year)
-        qs.append({"q": f"{a}历年新收申请的变化", "intent": "trend",
-                   "expect": {"series": [[r.year, _sum(r.figures, new)] for r in rs]}})
+        qs.append(
+            {
+                "q": f"{a}历年新收申请的变化",
+                "intent": "trend",
+                "expect": {"series": [[r.year, _sum(r.figures, new)] for r in rs]},
+            }
+        )
     broken = [r for r in reports if r.expected_failures()]
     clean = [r for r in reports if not r.expected_failures()]
     for r in rng.sample(broken, 7) + rng.sample(clean, 3):
-        qs.append({"q": f"{r.agency}{r.year}年报告数据是否前后一致", "intent": "check",
-                   "expect": {"failed": sorted(rule for rule, _ in r.expected_failures())}})
+        qs.append(
+            {
+                "q": f"{r.agency}{r.year}年报告数据是否前后一致",
+                "intent": "check",
+                "expect": {"failed": sorted(rule for rule, _ in r.expected_failures())},
+            }
+        )
     for i, r in enumerate(rng.sample(reports, 9)):
-        word, key = [("存在哪些不足", "s5"), ("收取信息处理费的情况", "s6"), ("政府信息公开平台建设情况", "s1.4")][i % 3]
-        qs.append({"q": f"{r.agency}{r.year}年{word}", "intent": "passage", "expect": {"gold": [r.agency, r.year, key]}})
+        word, key = [("存在哪些不足", "s5"), ("收取信息处理费的情况", "s6"), ("政府信息公开平台建设情况", "s1.4")][
+            i % 3
+        ]
+        qs.append(
+            {"q": f"{r.agency}{r.year}年{word}", "intent": "passage", "expect": {"gold": [r.agency, r.year, key]}}
+        )
     for a, b in [rng.sample(reports, 2) for _ in range(4)]:
-        qs.append({"q": f"比较{a.agency}和{b.agency}的改进措施", "intent": "compare_text",
-                   "expect": {"sides": [[a.agency, max(x.year for x in by_agency[a.agency])],
-                                        [b.agency, max(x.year for x in by_agency[b.agency])]]}})
-    for q in ["拉萨市城关区人民政府2023年新收多少申请", "北京市朝阳区财政局2022年被行政复议几次",
-              "2030年哪些单位收到了申请", "深圳市南山区教育局2021年存在哪些问题"]:
+        qs.append(
+            {
+                "q": f"比较{a.agency}和{b.agency}的改进措施",
+                "intent": "compare_text",
+                "expect": {
+                    "sides": [
+                        [a.agency, max(x.year for x in by_agency[a.agency])],
+                        [b.agency, max(x.year for x in by_agency[b.agency])],
+                    ]
+                },
+            }
+        )
+    for q in [
+        "拉萨市城关区人民政府2023年新收多少申请",
+        "北京市朝阳区财政局2022年被行政复议几次",
+        "2030年哪些单位收到了申请",
+        "深圳市南山区教育局2021年存在哪些问题",
+    ]:
         qs.append({"q": q, "intent": "lookup", "expect": {"found": False}})
     for a in rng.sample(sorted(by_agency), 2):
         missing = min(set(range(2019, 2026)) - {r.year for r in by_agency[a]})
@@ -104,6 +147,7 @@ def _canon(expect: dict) -> dict:
     """Agency names in the expectations as the product names them (one agency across the
     spellings of different years), compared by name only."""
     from assistant.agencies import canonical_name
+
     out = dict(expect)
     for key in ("value", "reports", "top", "sides"):
         if key in out:
@@ -154,7 +198,11 @@ def judge(answer, expect: dict) -> bool:
         return any([p.agency, p.year, p.section] in expect["gold_any"] for p in answer.passages[:3])
     if "sides" in expect:
         c = answer.compare
-        return bool(c) and [[c["left"]["agency"], c["left"]["year"]], [c["right"]["agency"], c["right"]["year"]]] == expect["sides"]
+        return (
+            bool(c)
+            and [[c["left"]["agency"], c["left"]["year"]], [c["right"]["agency"], c["right"]["year"]]]
+            == expect["sides"]
+        )
     raise ValueError(expect)
 
 
@@ -197,10 +245,10 @@ def question_set(show_wrong: bool, only: str = "") -> dict:
         questions = [q for q in questions if q["id"] in only.split(",")]
     reports = generated()
     real_figures = json.loads((ROOT / "bench" / "questions" / "real_figures.json").read_text("utf-8"))
-    if not SHARED.exists():                      # the hongze PDFs are not ingested then
+    if not SHARED.exists():  # the hongze PDFs are not ingested then
         real_figures = {k: v for k, v in real_figures.items() if "洪泽" not in k}
     truth = Truth.of(reports, real_figures)
-    real: set = set()                            # every report's figures are known
+    real: set = set()  # every report's figures are known
     root = ROOT / "bench" / ".questions-index"
     with open_store(root) as store:
         if len(store.report_ids()) < len(reports):
@@ -224,9 +272,11 @@ def question_set(show_wrong: bool, only: str = "") -> dict:
             op = q["plans"][0]["op"] if len(q["plans"]) == 1 else "multi-part"
             for key in (("op", op, part), ("style", q["style"], part), ("all", "all", part)):
                 per.setdefault(key, []).append(ok)
-            if not ok and show_wrong and not q["heldout"]:     # the held-out fifth is never shown
-                print(f"  ✗ {q['id']} {q['q']}\n      {why} | {answer.interpretation.get('line', '')}\n"
-                      f"      {answer.text[:140]!r}")
+            if not ok and show_wrong and not q["heldout"]:  # the held-out fifth is never shown
+                print(
+                    f"  ✗ {q['id']} {q['q']}\n      {why} | {answer.interpretation.get('line', '')}\n"
+                    f"      {answer.text[:140]!r}"
+                )
     return {"per": per, "times": times, "n": len(questions)}
 
 
@@ -252,6 +302,7 @@ def figure_latency(n: int) -> None:
     from assistant import ingest_bytes, open_store
     from assistant.answers import Engine
     from assistant.generator import generate, render
+
     reports = list(generate(n, seed=3))
     root = ROOT / "bench" / f".answer-eval-{n}"
     with open_store(root) as store:
@@ -259,8 +310,11 @@ def figure_latency(n: int) -> None:
             for r in reports:
                 ingest_bytes(store, render(r, "txt"), f"{r.stem}.txt")
         engine = Engine(store)
-        qs = [q for q in generated_questions(reports, random.Random(7))
-              if q["intent"] in ("lookup", "list", "aggregate", "rank", "trend", "check")]
+        qs = [
+            q
+            for q in generated_questions(reports, random.Random(7))
+            if q["intent"] in ("lookup", "list", "aggregate", "rank", "trend", "check")
+        ]
         times: dict[str, list] = {}
         for q in qs * 3:
             t0 = time.perf_counter()
@@ -272,9 +326,15 @@ def figure_latency(n: int) -> None:
     for intent, ts in sorted(times.items()):
         every += ts
         ts = sorted(ts)
-        print(f"{intent:14} {len(ts):4d} {1000 * statistics.median(ts):8.1f} {1000 * ts[min(len(ts) - 1, int(0.95 * len(ts)))]:8.1f}")
+        print(
+            f"{intent:14} {len(ts):4d} {1000 * statistics.median(ts):8.1f} "
+            f"{1000 * ts[min(len(ts) - 1, int(0.95 * len(ts)))]:8.1f}"
+        )
     every.sort()
-    print(f"{'all':14} {len(every):4d} {1000 * statistics.median(every):8.1f} {1000 * every[int(0.95 * (len(every) - 1))]:8.1f}")
+    print(
+        f"{'all':14} {len(every):4d} {1000 * statistics.median(every):8.1f} "
+        f"{1000 * every[int(0.95 * (len(every) - 1))]:8.1f}"
+    )
 
 
 def main() -> None:
@@ -283,8 +343,11 @@ def main() -> None:
     ap.add_argument("--show-wrong", action="store_true")
     ap.add_argument("--set-only", action="store_true", help="only the question set of bench/questions/")
     ap.add_argument("--ids", default="", help="only these question ids (comma-separated)")
-    ap.add_argument("--figures-only", action="store_true",
-                    help="latency of figure answers on N generated reports (no search index built)")
+    ap.add_argument(
+        "--figures-only",
+        action="store_true",
+        help="latency of figure answers on N generated reports (no search index built)",
+    )
     args = ap.parse_args()
     if args.figures_only:
         figure_latency(args.n)
@@ -298,7 +361,9 @@ def main() -> None:
     from assistant.retrieval import update
 
     results = {}
-    real_q = [json.loads(x) for x in (ROOT / "bench" / "answer_questions_real.jsonl").read_text("utf-8").splitlines() if x]
+    real_q = [
+        json.loads(x) for x in (ROOT / "bench" / "answer_questions_real.jsonl").read_text("utf-8").splitlines() if x
+    ]
     with tempfile.TemporaryDirectory() as tmp:
         with open_store(Path(tmp) / "real") as store:
             ingest(store, [ROOT / "corpus", *sorted(SHARED.glob("hongze_*.pdf"))])
@@ -321,7 +386,7 @@ def main() -> None:
         gen_q = generated_questions(reports, random.Random(7))
         print(f"generated corpus: {args.n} reports, {len(gen_q)} questions")
         engine = Engine(store)
-        engine.ask("热身：洪泽区2023年存在哪些问题")                 # model and index loaded
+        engine.ask("热身：洪泽区2023年存在哪些问题")  # model and index loaded
         results["generated"] = run(engine, gen_q, args.show_wrong)
 
     print(f"\n{'intent':14} {'real':>10} {'generated':>12}")
@@ -332,15 +397,20 @@ def main() -> None:
             ok, n = results[corpus]["accuracy"].get(intent, (0, 0))
             cols.append(f"{ok}/{n} {100 * ok / n:3.0f}%" if n else "—")
         print(f"{intent:14} {cols[0]:>10} {cols[1]:>12}")
-    total = {c: [sum(v[0] for v in results[c]["accuracy"].values()), sum(v[1] for v in results[c]["accuracy"].values())]
-             for c in results}
+    total = {
+        c: [sum(v[0] for v in results[c]["accuracy"].values()), sum(v[1] for v in results[c]["accuracy"].values())]
+        for c in results
+    }
     print(f"{'all':14} {total['real'][0]}/{total['real'][1]:<6} {total['generated'][0]}/{total['generated'][1]}")
     print_set(question_set(args.show_wrong))
     print(f"\nlatency on the generated corpus ({args.n} reports), by the intent answered:")
     print(f"{'intent':14} {'n':>4} {'p50 ms':>8} {'p95 ms':>8}")
     for intent, ts in sorted(results["generated"]["times"].items()):
         ts = sorted(ts)
-        print(f"{intent:14} {len(ts):4d} {1000 * statistics.median(ts):8.1f} {1000 * ts[min(len(ts) - 1, int(0.95 * len(ts)))]:8.1f}")
+        print(
+            f"{intent:14} {len(ts):4d} {1000 * statistics.median(ts):8.1f} "
+            f"{1000 * ts[min(len(ts) - 1, int(0.95 * len(ts)))]:8.1f}"
+        )
 
 
 if __name__ == "__main__":

@@ -48,8 +48,9 @@ def body(inner: str, pad: int = 0) -> bytes:
 
 
 def probes(tmp: Path) -> dict[str, Path]:
-    from assistant.generator import generate, render
     import pypdf
+
+    from assistant.generator import generate, render
     made = {}
 
     def put(name, data):
@@ -85,12 +86,17 @@ def probes(tmp: Path) -> dict[str, Path]:
 
 def largest_real() -> None:
     """The real reports at hand measured against the limits: each limit's largest real value."""
-    from assistant.readers import read_bytes
-    from assistant.parsing import parse
-    from assistant.retrieval.chunks import chunks_of
     import resource
-    paths = sorted((ROOT.parent / "shared" / "reports").glob("*.pdf")) + sorted((ROOT / "corpus").glob("*.txt")) \
-        + sorted((ROOT / "bench" / "realworld" / "real").glob("*.txt")) + sorted((ROOT / "bench" / "realworld" / "real").glob("*.js"))
+
+    from assistant.parsing import parse
+    from assistant.readers import read_bytes
+    from assistant.retrieval.chunks import chunks_of
+    paths = (
+        sorted((ROOT.parent / "shared" / "reports").glob("*.pdf"))
+        + sorted((ROOT / "corpus").glob("*.txt"))
+        + sorted((ROOT / "bench" / "realworld" / "real").glob("*.txt"))
+        + sorted((ROOT / "bench" / "realworld" / "real").glob("*.js"))
+    )
     most = {"bytes": 0, "pages": 0, "table cells": 0, "file cells": 0, "characters": 0, "chunks": 0, "seconds": 0.0}
     for path in paths:
         data = path.read_bytes()
@@ -100,27 +106,43 @@ def largest_real() -> None:
         report.id = "x"
         secs = time.perf_counter() - t
         cells = [sum(len(r) for r in tb.rows) for tb in doc.tables]
-        chars = sum(len(getattr(b, "text", "") or "") for b in doc.blocks if not hasattr(b, "rows")) \
-            + sum(len(c.text) for tb in doc.tables for r in tb.rows for c in r)
-        for k, v in (("bytes", len(data)), ("pages", doc.pages or 0), ("table cells", max(cells, default=0)),
-                     ("file cells", sum(cells)), ("characters", chars), ("chunks", len(chunks_of(report))),
-                     ("seconds", secs)):
+        chars = sum(len(getattr(b, "text", "") or "") for b in doc.blocks if not hasattr(b, "rows")) + sum(
+            len(c.text) for tb in doc.tables for r in tb.rows for c in r
+        )
+        for k, v in (
+            ("bytes", len(data)),
+            ("pages", doc.pages or 0),
+            ("table cells", max(cells, default=0)),
+            ("file cells", sum(cells)),
+            ("characters", chars),
+            ("chunks", len(chunks_of(report))),
+            ("seconds", secs),
+        ):
             most[k] = max(most[k], v)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"largest of {len(paths)} real reports: " + ", ".join(
-        f"{k} {v:,.2f}" if isinstance(v, float) else f"{k} {v:,}" for k, v in most.items())
-        + f"; peak memory of parsing them all in one process {peak:.0f} MB\n")
+    print(
+        f"largest of {len(paths)} real reports: "
+        + ", ".join(f"{k} {v:,.2f}" if isinstance(v, float) else f"{k} {v:,}" for k, v in most.items())
+        + f"; peak memory of parsing them all in one process {peak:.0f} MB\n"
+    )
 
 
 def run_cli(path: Path, index: Path) -> dict:
-    code = ("import resource, subprocess, sys, time, json\n"
-            "t = time.perf_counter()\n"
-            f"p = subprocess.run([sys.executable, '-m', 'assistant', '--index', {str(index)!r}, 'ingest', {str(path)!r},"
-            " '--no-index', '--json'], capture_output=True, text=True)\n"
-            "print(json.dumps({'seconds': time.perf_counter() - t, 'peak_mb': "
-            "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 'out': p.stdout}))")
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                       env={**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1"})
+    code = (
+        "import resource, subprocess, sys, time, json\n"
+        "t = time.perf_counter()\n"
+        f"p = subprocess.run([sys.executable, '-m', 'assistant', '--index', {str(index)!r}, 'ingest', {str(path)!r},"
+        " '--no-index', '--json'], capture_output=True, text=True)\n"
+        "print(json.dumps({'seconds': time.perf_counter() - t, 'peak_mb': "
+        "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 'out': p.stdout}))"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1"},
+    )
     res = json.loads(r.stdout.strip().splitlines()[-1])
     line = json.loads(res["out"].strip().splitlines()[-1]) if res["out"].strip() else {"message": r.stderr[-200:]}
     return {"seconds": res["seconds"], "peak_mb": res["peak_mb"], "message": line.get("message", "")}
@@ -129,11 +151,12 @@ def run_cli(path: Path, index: Path) -> dict:
 def app_growth(files: dict[str, Path], index: Path) -> dict[str, float]:
     """What one upload of each file adds to this process's peak RSS (the app's ingest path)."""
     from assistant import add, open_store
+
     store = open_store(index)
     out = {}
     for name, path in files.items():
         data = path.read_bytes()
-        if len(data) > 50 * 2**20:               # the app's uploader refuses these before they arrive
+        if len(data) > 50 * 2**20:  # the app's uploader refuses these before they arrive
             out[name] = float("nan")
             continue
         base = _rss()
@@ -162,7 +185,9 @@ def _peak() -> int:
 
 def race(tmp: Path) -> bool:
     import sample_md
+
     from assistant import add, index_state, open_store, search
+
     index = tmp / "index"
     store = open_store(index)
     add(store, [ROOT / "corpus" / "000_61abdafddeb89399.txt"])
@@ -173,9 +198,14 @@ def race(tmp: Path) -> bool:
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(ROOT)}
 
     def ingest(path, extra=None):
-        return subprocess.Popen([sys.executable, "-m", "assistant", "--index", str(index), "ingest", str(path)],
-                                cwd=ROOT, env={**env, **(extra or {})}, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+        return subprocess.Popen(
+            [sys.executable, "-m", "assistant", "--index", str(index), "ingest", str(path)],
+            cwd=ROOT,
+            env={**env, **(extra or {})},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+
     a = ingest(ROOT / "corpus" / "003_95e22c96a2fd2793.txt", {"XXGK_TEST_SWITCH_HOOK": str(hook)})
     while not any(hook.glob("paused.*")) and a.poll() is None:
         time.sleep(0.1)
@@ -185,7 +215,11 @@ def race(tmp: Path) -> bool:
     a.wait()
     b.wait()
     try:
-        ok = index_state(store) == "ok" and len(search("改进措施", k=20, index=index)) > 0 and len(store.report_ids()) == 3
+        ok = (
+            index_state(store) == "ok"
+            and len(search("改进措施", k=20, index=index)) > 0
+            and len(store.report_ids()) == 3
+        )
     except Exception:
         ok = False
     store.close()

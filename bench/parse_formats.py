@@ -66,7 +66,7 @@ def worker(fmt: str, corpus: Path) -> dict:
            "cells": cells, "cells_wrong": wrong, "bytes_mean": sum(sizes) / len(sizes),
            "rss_ready_mb": rss_ready, "max_rss_mb": rss_peak}
     if theirs:
-        ratios = [a / b for a, b in zip(ours, theirs)]
+        ratios = [a / b for a, b in zip(ours, theirs, strict=False)]
         out.update(pypdf_seconds=sum(theirs), pypdf_per_second=len(theirs) / sum(theirs),
                    ratio_total=sum(ours) / sum(theirs), ratio_median=statistics.median(ratios),
                    ratio_p95=sorted(ratios)[int(0.95 * len(ratios))],
@@ -114,6 +114,7 @@ def main() -> None:
     real = sorted((ROOT.parent / "shared" / "reports").glob("*.pdf"))
     if real and "pdf" in formats:
         import pypdf
+
         from assistant.parsing import parse
         from assistant.readers import read_bytes
         for path in real:

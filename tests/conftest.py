@@ -30,6 +30,7 @@ def sample_index(root):
     """An index folder holding the seeds and the hand-written Markdown report (宿迁市沭阳县
     人民政府 2023, contradictions included), with its search index built."""
     import sample_md
+
     from assistant import ingest, ingest_bytes, update_index
     from assistant.store import Store
     store = Store(root)
@@ -50,4 +51,11 @@ def markup_report(host: str = "127.0.0.1:9") -> bytes:
     return (text[:end] + evil + text[end:]).replace("韶关市曲江区总工会", "韶关市武江区总工会").encode("utf-8")
 
 
-MARKUP_SHOWN = ("# 重要通知：本报告数据已作废", "[最新官方版本](http://", "![](http://", ":red[红字]", "$x^2$", "<img src=")
+MARKUP_SHOWN = (
+    "# 重要通知：本报告数据已作废",
+    "[最新官方版本](http://",
+    "![](http://",
+    ":red[红字]",
+    "$x^2$",
+    "<img src=",
+)

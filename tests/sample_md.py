@@ -79,7 +79,7 @@ TEXT = """\
 
 宿迁市沭阳县人民政府
 2024年1月20日
-"""
+"""  # noqa: E501 - a report table row as printed, one line of the Markdown copy
 
 B_COLS = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total"]
 B = {
@@ -89,21 +89,36 @@ B = {
     "partially_granted": [10, 5, 1, 0, 0, 1, 17],
     "denied_state_secret": [1, 0, 0, 0, 0, 0, 1],
     "denied_prohibited_by_law": [None] * 7,
-    "denied_three_safeties": [0] * 7, "denied_third_party": [0] * 7,
-    "denied_internal_affairs": [0] * 7, "denied_process_info": [0] * 7,
-    "denied_enforcement_file": [0] * 7, "denied_inquiry": [0] * 7,
+    "denied_three_safeties": [0] * 7,
+    "denied_third_party": [0] * 7,
+    "denied_internal_affairs": [0] * 7,
+    "denied_process_info": [0] * 7,
+    "denied_enforcement_file": [0] * 7,
+    "denied_inquiry": [0] * 7,
     "unable_not_held": [15, 3, 2, 2, 1, 2, 25],
-    "unable_needs_creation": [0] * 7, "unable_unclear": [0] * 7,
-    "unprocessed_petition": [0] * 7, "unprocessed_duplicate": [2, 1, 0, 0, 0, 0, 3],
-    "unprocessed_publication": [0] * 7, "unprocessed_excessive": [0] * 7,
-    "unprocessed_reconfirm": [0] * 7, "other": [0] * 7,
+    "unable_needs_creation": [0] * 7,
+    "unable_unclear": [0] * 7,
+    "unprocessed_petition": [0] * 7,
+    "unprocessed_duplicate": [2, 1, 0, 0, 0, 0, 3],
+    "unprocessed_publication": [0] * 7,
+    "unprocessed_excessive": [0] * 7,
+    "unprocessed_reconfirm": [0] * 7,
+    "other": [0] * 7,
     "total_processed": [58, 19, 5, 3, 2, 5, 92],
     "carried_forward": [4, 1, 0, 0, 0, 0, 5],
 }
-A = {("rules", "issued"): 0, ("rules", "repealed"): 0, ("rules", "in_force"): 0,
-     ("normative_docs", "issued"): 3, ("normative_docs", "repealed"): 1, ("normative_docs", "in_force"): 27,
-     ("licensing", "decisions"): 52006, ("punishment", "decisions"): 1136, ("coercion", "decisions"): None,
-     ("fees", "amount_wan"): 7730.28}
+A = {
+    ("rules", "issued"): 0,
+    ("rules", "repealed"): 0,
+    ("rules", "in_force"): 0,
+    ("normative_docs", "issued"): 3,
+    ("normative_docs", "repealed"): 1,
+    ("normative_docs", "in_force"): 27,
+    ("licensing", "decisions"): 52006,
+    ("punishment", "decisions"): 1136,
+    ("coercion", "decisions"): None,
+    ("fees", "amount_wan"): 7730.28,
+}
 C = {"review": [10, 1, 0, 0, 0], "litigation_direct": [1, 0, 0, 1, 2], "litigation_after_review": [5, 0, 0, 0, 0]}
 C_COLS = ["upheld", "corrected", "other", "pending", "total"]
 
@@ -111,7 +126,7 @@ C_COLS = ["upheld", "corrected", "other", "pending", "total"]
 def expected() -> dict:
     exp = {("A",) + k: v for k, v in A.items()}
     for row, values in B.items():
-        exp.update({("B", row, c): v for c, v in zip(B_COLS, values)})
+        exp.update({("B", row, c): v for c, v in zip(B_COLS, values, strict=False)})
     for row, values in C.items():
-        exp.update({("C", row, c): v for c, v in zip(C_COLS, values)})
+        exp.update({("C", row, c): v for c, v in zip(C_COLS, values, strict=False)})
     return exp

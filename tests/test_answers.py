@@ -9,15 +9,14 @@ import subprocess
 import sys
 
 import pytest
+import sample_md
+from conftest import CORPUS, ROOT
 
 from assistant import ingest, ingest_bytes
 from assistant.answers import Engine, split_points, understand
 from assistant.generator import generate, render
 from assistant.retrieval import update
 from assistant.store import Store
-
-import sample_md
-from conftest import CORPUS, ROOT
 
 
 @pytest.fixture(scope="module")
@@ -81,7 +80,9 @@ def test_lookup_carries_source_and_check_warning(engine):
 def test_composite_and_each_metrics(engine):
     a = engine.ask("沭阳县2023年行政诉讼几起")
     assert sorted(r.source.row for r in a.rows) == ["litigation_after_review", "litigation_direct"]
-    assert sum(r.value for r in a.rows) == sample_md.C["litigation_direct"][4] + sample_md.C["litigation_after_review"][4]
+    assert (
+        sum(r.value for r in a.rows) == sample_md.C["litigation_direct"][4] + sample_md.C["litigation_after_review"][4]
+    )
     a = engine.ask("沭阳县2023年结转多少")
     assert [r.source.row for r in a.rows] == ["carried_over", "carried_forward"]
 
@@ -114,12 +115,16 @@ def test_list_rank_aggregate_against_the_generator(engine):
     """New applications of one year: the generator's figures plus the seed and sample
     reports of that year (read off the documents)."""
     from assistant.agencies import canonical_name
+
     gen = engine.generated
     for year in sorted({r.year for r in gen}):
-        of_year = [(canonical_name(r.agency), r.figures.value(("B", "new_received", "total")))
-                   for r in gen if r.year == year] + EXTRA.get(year, [])
+        of_year = [
+            (canonical_name(r.agency), r.figures.value(("B", "new_received", "total"))) for r in gen if r.year == year
+        ] + EXTRA.get(year, [])
         a = engine.ask(f"{year}年哪些单位收到了政府信息公开申请")
-        assert {(r.agency, r.year) for r in a.rows if (r.value or 0) > 0} == {(n, year) for n, v in of_year if (v or 0) > 0}, year
+        assert {(r.agency, r.year) for r in a.rows if (r.value or 0) > 0} == {
+            (n, year) for n, v in of_year if (v or 0) > 0
+        }, year
         # every report of the year is named: those that meet the condition, then the others
         assert {(r.agency, r.year) for r in a.rows} == {(n, year) for n, _ in of_year}, year
         assert a.series[0]["in"] == sum(1 for _, v in of_year if (v or 0) > 0), year
@@ -132,12 +137,12 @@ def test_list_rank_aggregate_against_the_generator(engine):
 def test_trend_series_and_change(engine):
     a = engine.ask("沭阳县2023到2024年新收申请增加了多少")
     assert a.intent == "trend" and a.series == [{"year": 2023, "value": 95}]
-    assert any("2024" in w for w in a.warnings)                         # the missing year is said
+    assert any("2024" in w for w in a.warnings)  # the missing year is said
 
 
 def test_check_in_words(engine):
     a = engine.ask("沭阳县2023年报告数据是否前后一致")
-    assert a.intent == "check" and a.text.count("·") == 3              # two C totals and the text
+    assert a.intent == "check" and a.text.count("·") == 3  # two C totals and the text
     assert "17" in a.text and "95" in a.text
     a = engine.ask("曲江区总工会2022年报告数据前后一致吗")
     assert "一致" in a.text and "·" not in a.text
@@ -158,7 +163,11 @@ def test_compare_text_points_and_topics(engine):
     assert (left["agency"], right["agency"]) == ("韶关市曲江区总工会", "承德市高新区总工会")
     assert any(p.startswith("三是拓展公开渠道") for p in left["points"])
     assert "人员培训" in a.compare["shared"]
-    assert split_points("一是加强培训。二是拓展渠道；三是强化考核。") == ["一是加强培训", "二是拓展渠道", "三是强化考核"]
+    assert split_points("一是加强培训。二是拓展渠道；三是强化考核。") == [
+        "一是加强培训",
+        "二是拓展渠道",
+        "三是强化考核",
+    ]
 
 
 # ------------------------------------------------------------------ not in the corpus
@@ -166,7 +175,7 @@ def test_not_in_the_corpus(engine):
     a = engine.ask("北京市海淀区人民政府2023年新收多少申请")
     assert not a.found and "不在语料中" in a.text and "海淀区" in a.text
     a = engine.ask("沭阳县2019年新收多少申请")
-    assert not a.found and "2023" in a.text                             # names what the corpus has
+    assert not a.found and "2023" in a.text  # names what the corpus has
     a = engine.ask("沭阳县2019年存在哪些问题")
     assert not a.found
     q = understand("鼓楼区2023年收到多少申请", ["南京市鼓楼区人民政府", "福州市鼓楼区人民政府"], [2023])
@@ -180,9 +189,23 @@ def test_json_shape_and_cli(engine):
     assert set(d["rows"][0]["source"]) >= {"report_id", "table", "row", "col", "raw", "page"}
     d = engine.ask("曲江区总工会打算怎样拓展公开渠道").to_dict()
     assert set(d["passages"][0]) >= {"agency", "year", "section", "text", "page", "score"}
-    out = subprocess.run([sys.executable, "-m", "assistant", "--index", str(engine.store.root), "ask",
-                          "沭阳县2023年被行政复议几次？", "--json"], capture_output=True, text=True, cwd=ROOT,
-                         env={**os.environ, "HF_HUB_OFFLINE": "1"}, check=True)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "assistant",
+            "--index",
+            str(engine.store.root),
+            "ask",
+            "沭阳县2023年被行政复议几次？",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "HF_HUB_OFFLINE": "1"},
+        check=True,
+    )
     assert json.loads(out.stdout)["rows"][0]["value"] == 0
 
 
@@ -231,6 +254,7 @@ def test_conditions_equal_and_none(engine):
     assert a.interpretation["condition"] == ["=", 0.0]
     zero = {n for n, v in gen if v == 0}
     from assistant.agencies import canonical_name
+
     assert {canonical_name(n) for n in zero} <= {r.agency for r in a.rows if r.value == 0}
     a = engine.ask(f"{year}年新收申请不少于10件的单位")
     assert a.interpretation["condition"] == [">=", 10.0]
@@ -247,6 +271,7 @@ def test_follow_up_carries_the_agency_and_the_figure(engine):
 
 def test_relative_years_count_from_the_engine_clock(engine):
     from datetime import date
+
     old = engine.today
     try:
         engine.today = date(2024, 3, 1)
@@ -258,6 +283,7 @@ def test_relative_years_count_from_the_engine_clock(engine):
 
 def test_numbers_for_people():
     from assistant.formatting import number, quantity
+
     assert number(3985758) == "3,985,758" and number(3985758.0) == "3,985,758"
     assert number(23419.5) == "23,419.5" and "e" not in number(1e-7) and "e" not in number(1.5e12)
     assert quantity(12.3456789, "万元") == "12.3457万元" and quantity(None, "件") == "空白"
@@ -274,15 +300,33 @@ def test_scope_property_over_1000_composed_questions(engine):
     every row and passage of every answer lies in the scope asked, or the answer says the
     part was not found. 100% is the only passing score."""
     import random
+
     from assistant.mentions import aliases
+
     rng = random.Random(12)
     agencies = engine.agencies
-    absent = ["拉萨市城关区人民政府", "某某区", "昆山市财政局", "北京市朝阳区教育局", "深圳市南山区卫生健康局",
-              "大理州民政局", "长春市人力资源和社会保障局"]
-    figures = ["新收多少申请", "被行政复议几次", "行政诉讼几起", "予以公开多少件", "上年结转多少件",
-               "结转下年度多少件", "部分公开多少件", "行政处罚处理决定多少", "本机关不掌握相关政府信息多少件"]
+    absent = [
+        "拉萨市城关区人民政府",
+        "某某区",
+        "昆山市财政局",
+        "北京市朝阳区教育局",
+        "深圳市南山区卫生健康局",
+        "大理州民政局",
+        "长春市人力资源和社会保障局",
+    ]
+    figures = [
+        "新收多少申请",
+        "被行政复议几次",
+        "行政诉讼几起",
+        "予以公开多少件",
+        "上年结转多少件",
+        "结转下年度多少件",
+        "部分公开多少件",
+        "行政处罚处理决定多少",
+        "本机关不掌握相关政府信息多少件",
+    ]
     failures = []
-    for i in range(1000):
+    for _i in range(1000):
         kind = rng.choice(["one", "one", "two", "absent", "absent_and_one", "all"])
         chosen = []
         names = []
@@ -304,7 +348,8 @@ def test_scope_property_over_1000_composed_questions(engine):
         elif op == "rank":
             q = f"{who}{year_text}哪一年{fig.replace('多少', '').replace('几', '')}最多"
         elif op == "list":
-            q = f"{year_text}{who}哪些单位{fig.replace('多少', '').replace('几次', '').replace('几起', '')}超过{rng.choice([0, 1, 5])}件"
+            q = (f"{year_text}{who}哪些单位"
+                 f"{fig.replace('多少', '').replace('几次', '').replace('几起', '')}超过{rng.choice([0, 1, 5])}件")
         elif op == "passage":
             q = f"{who}{year_text}存在哪些问题"
         elif op == "compare":
@@ -331,6 +376,7 @@ def test_scope_property_over_1000_composed_questions(engine):
 
 def test_named_agencies_with_a_total(engine):
     from assistant.agencies import canonical_name
+
     year = 2023
     named = [r for r in engine.generated if r.year == year][:3]
     q = f"{year}年" + "、".join(r.agency for r in named) + f"{len(named)}家单位新收申请合计多少件"
@@ -350,7 +396,7 @@ def test_above_without_an_earlier_question_is_asked_back(engine):
 
 def test_one_agency_in_two_years_is_compared_or_said_missing(engine):
     a = engine.ask("沭阳县2022年和2023年的改进措施有何不同")
-    assert not a.found and "2023" in a.text and not a.passages       # 2022 is not in the corpus
+    assert not a.found and "2023" in a.text and not a.passages  # 2022 is not in the corpus
 
 
 def test_a_text_comparison_reads_the_subject_named(engine):
@@ -361,6 +407,7 @@ def test_a_text_comparison_reads_the_subject_named(engine):
 # ------------------------------------------------------------------ questions as people type them
 def _gen_value(engine, agency, year, cell):
     from assistant.agencies import canonical_name
+
     for r in engine.generated:
         if canonical_name(r.agency) == agency and r.year == year:
             return r.figures.value(cell)
@@ -410,8 +457,9 @@ def test_a_bare_kind_or_place_is_asked_back_with_its_candidates(engine):
     # with a year, only the candidates that have a report for it; none of them: not in the corpus
     a = engine.ask("财政局2023年新收多少申请")
     assert a.interpretation["op"] == "clarify" and not a.rows
-    assert a.interpretation["candidates"] == [x for x in engine.agencies if x.endswith("财政局")
-                                               and 2023 in engine.by_agency[x]]
+    assert a.interpretation["candidates"] == [
+        x for x in engine.agencies if x.endswith("财政局") and 2023 in engine.by_agency[x]
+    ]
     a = engine.ask("象山区2030年新收多少申请")
     assert a.interpretation["op"] == "not_found" and not a.rows
     # a district's other body is never that district's government
@@ -452,16 +500,18 @@ def test_riders_stay_with_their_part(engine):
 def test_amounts_in_the_unit_their_header_prints_never_added_across_units(tmp_path):
     """2019-format 采购总金额 carries the unit its header prints; amounts in different or
     unprinted units are never added or ranked together."""
+    from collections import defaultdict
+
     from assistant.parsing import parse
     from assistant.readers import read_bytes
-    from collections import defaultdict
+
     by_year = defaultdict(list)
     for r in generate(400, seed=5):
         if r.year <= 2020 and r.figures.value(("A", "procurement", "amount")) is not None:
             by_year[r.year].append(r)
     picked = next(rs for rs in by_year.values() if len(rs) >= 3)[:3]
     store = Store(tmp_path / "index")
-    for r, unit in zip(picked, ("（万元）", "（万元）", "（元）")):
+    for r, unit in zip(picked, ("（万元）", "（万元）", "（元）"), strict=False):
         text = render(r, "txt").decode("utf-8").replace("采购总金额", "采购总金额" + unit)
         assert parse(read_bytes(text.encode("utf-8"), "x.txt")).units == {"A.amount": unit[1:-1]}
         ingest_bytes(store, text.encode("utf-8"), f"{r.stem}.txt")
@@ -480,6 +530,7 @@ def test_amounts_in_the_unit_their_header_prints_never_added_across_units(tmp_pa
 def test_a_chat_remembers_its_agencies_and_figures(engine):
     """这两家 takes the last two agencies the chat named; 这两项 the last two figures."""
     from assistant.agencies import canonical_name
+
     seen, picks = set(), []
     for r in engine.generated:
         name = canonical_name(r.agency)
@@ -502,8 +553,10 @@ def test_a_chat_remembers_its_agencies_and_figures(engine):
 
 
 def test_which_reports_of_a_year_contradict_themselves(engine):
-    from assistant.agencies import canonical_name
     from collections import Counter
+
+    from assistant.agencies import canonical_name
+
     contradictory = Counter(r.year for r in engine.generated if r.expected_failures())
     year = contradictory.most_common(1)[0][0]
     want = {canonical_name(r.agency) for r in engine.generated if r.year == year and r.expected_failures()}
@@ -545,6 +598,7 @@ def test_a_passage_and_a_figure_in_one_sentence_are_two_parts(engine):
 
 def test_short_years_in_a_list_are_each_year():
     from assistant.mentions import parse_years
+
     for text in ("洪泽区23、24两年的行政诉讼", "洪泽区2023、24年的行政诉讼", "洪泽区23和24年的行政诉讼"):
         assert parse_years(text, [2019, 2025])[0] == [2023, 2024], text
     assert parse_years("收到23件，24年呢", [2019, 2025])[0] == [2024]
@@ -552,15 +606,19 @@ def test_short_years_in_a_list_are_each_year():
 
 def test_a_name_with_a_slip_beside_a_name_written_right():
     from assistant.mentions import Matcher, scope
+
     known = ["潍坊市诸城市工业和信息化局", "绵阳市游仙区工业和信息化局", "淮安市洪泽区人民政府"]
     found = scope("诸成市工信局和游仙区工信局去年的行政诉讼", Matcher(known), known, [2024, 2025])[0]
     assert found == ["潍坊市诸城市工业和信息化局", "绵阳市游仙区工业和信息化局"]
     assert scope("洪泽区和游仙区工信局2024年", Matcher(known), known, [2024])[0] == [
-        "淮安市洪泽区人民政府", "绵阳市游仙区工业和信息化局"]
+        "淮安市洪泽区人民政府",
+        "绵阳市游仙区工业和信息化局",
+    ]
 
 
 def test_each_year_with_its_own_figure_is_its_own_part():
     from assistant.answers.plan import split_parts
+
     parts = split_parts("游仙区工信局2020年规范性文件的对外公开总数量、2021年行政规范性文件的现行有效件数各是多少？")
     assert len(parts) == 2 and "2020年" in parts[0] and "2021年" not in parts[0] and "2021年" in parts[1]
     assert all(p.startswith("游仙区工信局") for p in parts)
@@ -586,10 +644,16 @@ def places(tmp_path_factory):
     """A small corpus of bodies sharing places: two of 常德市武陵区, one of 澧县 of the same
     kind, a district government and its 城管局 — the seed report under their names."""
     from conftest import SEED_2021
+
     text = SEED_2021.read_text("utf-8")
     store = Store(tmp_path_factory.mktemp("places") / "index")
-    for name in ("常德市武陵区退役军人事务局", "常德市武陵区司法局", "常德市澧县退役军人事务局",
-                 "宝鸡市金台区城市管理局", "宝鸡市金台区人民政府"):
+    for name in (
+        "常德市武陵区退役军人事务局",
+        "常德市武陵区司法局",
+        "常德市澧县退役军人事务局",
+        "宝鸡市金台区城市管理局",
+        "宝鸡市金台区人民政府",
+    ):
         ingest_bytes(store, text.replace("韶关市曲江区总工会", name).encode("utf-8"), f"{name}.txt")
     yield Engine(store)
     store.close()
@@ -600,7 +664,7 @@ def test_a_chat_follow_up_reads_places_by_the_kind_it_is_about(places):
     assert first.interpretation["op"] == "clarify"
     second = places.ask("我说的是澧县那个", context=first.interpretation)
     assert second.interpretation["agencies"] == ["常德市澧县退役军人事务局"]
-    third = places.ask("换成武陵区的呢", context=second.interpretation)      # the same kind, not the 司法局
+    third = places.ask("换成武陵区的呢", context=second.interpretation)  # the same kind, not the 司法局
     assert third.interpretation["agencies"] == ["常德市武陵区退役军人事务局"]
     both = places.ask("这两家加起来呢", context=third.interpretation)
     assert set(both.interpretation["agencies"]) == {"常德市澧县退役军人事务局", "常德市武陵区退役军人事务局"}
@@ -622,6 +686,7 @@ def test_a_body_the_corpus_lacks_beside_others_of_its_place_is_not_found(places)
 
 def test_courtesies_particles_and_spaces_do_not_change_the_parts():
     from assistant.answers.plan import split_parts
+
     plain = split_parts("保定市信访局被提起过行政诉讼吗？几起？")
     assert split_parts("请问一下，保定市信访局被提起过行政诉讼吗？几起啊？谢谢") == plain and len(plain) == 1
     assert len(split_parts("洪泽区2023年一共新收了多少件政府信息公开申请 被申请行政复议的又有几起？")) == 2
@@ -631,6 +696,7 @@ def test_courtesies_particles_and_spaces_do_not_change_the_parts():
 
 def test_clauses_of_different_operations_are_parts():
     from assistant.answers.plan import split_parts
+
     assert len(split_parts("江安县政府近三年新收申请变化怎样，哪年最多")) == 2
     assert len(split_parts("2020年新收申请为0的单位有哪些，承德高新区总工会那年收了几件")) == 2
     assert len(split_parts("洪泽区2023年被行政诉讼几次，曲江区总工会2022年呢")) == 2
@@ -640,11 +706,16 @@ def test_clauses_of_different_operations_are_parts():
 
 
 def test_a_share_is_computed_from_both_figures_and_said_to_be_computed(engine):
-    r = next(g for g in engine.generated if g.figures.cells.get(("B", "new_received", "total")) is not None
-             and (g.figures.cells[("B", "new_received", "total")].value or 0) > 0
-             and g.figures.cells.get(("B", "new_received", "natural_person")) is not None
-             and g.figures.cells[("B", "new_received", "natural_person")].value is not None)
+    r = next(
+        g
+        for g in engine.generated
+        if g.figures.cells.get(("B", "new_received", "total")) is not None
+        and (g.figures.cells[("B", "new_received", "total")].value or 0) > 0
+        and g.figures.cells.get(("B", "new_received", "natural_person")) is not None
+        and g.figures.cells[("B", "new_received", "natural_person")].value is not None
+    )
     from assistant.agencies import canonical_name
+
     a = engine.ask(f"{canonical_name(r.agency)}{r.year}年新收的申请里，自然人申请占比是多少？")
     part = r.figures.cells[("B", "new_received", "natural_person")].value
     whole = r.figures.cells[("B", "new_received", "total")].value

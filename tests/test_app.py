@@ -5,9 +5,8 @@ working. The real store, index and model underneath."""
 from __future__ import annotations
 
 import pytest
-from streamlit.testing.v1 import AppTest
-
 from conftest import ROOT, SHARED, markup_report, sample_index
+from streamlit.testing.v1 import AppTest
 
 APP = str(ROOT / "app.py")
 HONGZE = SHARED / "reports" / "hongze_2024.pdf"
@@ -66,7 +65,9 @@ def test_example_questions_are_buttons_that_answer(app):
 def test_upload_makes_a_new_agency_answerable(app):
     ask(app, "洪泽区2024年新收多少申请")
     assert any("不在语料中" in i.value for i in app.info)
-    app.sidebar.file_uploader(key="uploads").set_value([("hongze_2024.pdf", HONGZE.read_bytes(), "application/pdf")]).run()
+    app.sidebar.file_uploader(key="uploads").set_value(
+        [("hongze_2024.pdf", HONGZE.read_bytes(), "application/pdf")]
+    ).run()
     app.sidebar.button(key="ingest").click().run()
     assert any("ingested" in s.value for s in app.sidebar.success)
     ask(app, "洪泽区2024年新收多少申请")
@@ -90,7 +91,9 @@ def test_after_uploading_the_real_pdfs_every_example_answers_with_sources(app):
     pdfs = [(p.name, p.read_bytes(), "application/pdf") for p in sorted(HONGZE.parent.glob("hongze_*.pdf"))]
     app.sidebar.file_uploader(key="uploads").set_value(pdfs).run()
     app.sidebar.button(key="ingest").click().run()
-    assert sum("ingested" in s.value for s in app.sidebar.success) == 2, [s.value for s in app.sidebar.success] + [e.value for e in app.sidebar.error]
+    assert sum("ingested" in s.value for s in app.sidebar.success) == 2, [s.value for s in app.sidebar.success] + [
+        e.value for e in app.sidebar.error
+    ]
     examples = [b.label for b in app.sidebar.button if b.key and b.key.startswith("example-")]
     for i, question in enumerate(examples):
         before = len(app.chat_message)
@@ -98,8 +101,9 @@ def test_after_uploading_the_real_pdfs_every_example_answers_with_sources(app):
         assert not app.exception, question
         assert len(app.chat_message) == before + 2, question
         assert not any("不在语料中" in x.value for x in app.info), question
-        shown = " ".join([c.value for c in app.caption] + [m.value for m in app.markdown]
-                         + [e.label for e in app.expander])
+        shown = " ".join(
+            [c.value for c in app.caption] + [m.value for m in app.markdown] + [e.label for e in app.expander]
+        )
         assert "来源" in shown or "第" in shown or "表" in shown, question
 
 
@@ -114,6 +118,7 @@ def test_empty_corpus_says_how_to_add_reports(tmp_path, monkeypatch):
 
 def test_export_rows_as_csv_with_bom(app):
     from assistant.answers.present import to_csv
+
     ask(app, "沭阳县2023年被行政复议几次？")
     engine = app.session_state["engine"]
     data = to_csv(engine.ask("沭阳县2023年被行政复议几次？"))
@@ -129,19 +134,20 @@ def test_report_text_is_shown_as_text_not_markup(app):
     ask(app, "武江区总工会2022年存在的主要问题及改进措施是什么？")
     shown = [m.value for m in app.markdown if "重要通知" in m.value]
     assert shown, [m.value for m in app.markdown]
-    for value in shown:                        # every markup character escaped: shown as printed
-        value = value.replace("\u2060", "")    # the invisible joiner that keeps a URL from becoming a link
+    for value in shown:  # every markup character escaped: shown as printed
+        value = value.replace("\u2060", "")  # the invisible joiner that keeps a URL from becoming a link
         assert value.startswith("\\# ") and r"\!\[\]\(http\://" in value and r"\:red\[" in value
         assert "![](" not in value and "](http" not in value and "<img" not in value.replace("\\<img", "")
 
 
 def test_an_upload_that_would_replace_a_report_asks_first(app):
     from conftest import SEED_2021
+
     other = SEED_2021.read_text("utf-8").replace("总体情况", "总体情况 ", 1).encode("utf-8")
     app.sidebar.file_uploader(key="uploads").set_value([("qujiang_v2.txt", other, "text/plain")]).run()
     app.sidebar.button(key="ingest").click().run()
     assert any("替换它吗" in w.value for w in app.sidebar.warning)
-    assert not any("ingested" in s.value for s in app.sidebar.success)     # nothing stored yet
+    assert not any("ingested" in s.value for s in app.sidebar.success)  # nothing stored yet
     app.sidebar.button(key="replace-0").click().run()
     assert any("replaces" in s.value for s in app.sidebar.success)
 

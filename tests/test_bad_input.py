@@ -5,12 +5,11 @@ from __future__ import annotations
 import io
 
 import pytest
+from conftest import SEED_2021
+from test_store import snapshot
 
 from assistant import ingest, ingest_bytes
 from assistant.generator import generate, render
-
-from conftest import SEED_2021
-from test_store import snapshot
 
 
 def _pdf() -> bytes:
@@ -51,7 +50,7 @@ NOT_A_REPORT = """<html><head><meta charset="utf-8"><title>区政府召开常务
 <body><div class="nav">首页 &gt; 要闻动态</div><h1>区政府召开第十二次常务会议</h1>
 <p>11月20日，区政府召开第十二次常务会议，研究部署冬季安全生产工作。</p>
 <table><tr><td>议题</td><td>汇报单位</td></tr><tr><td>安全生产</td><td>应急管理局</td></tr></table>
-</body></html>""".encode("utf-8")
+</body></html>""".encode()
 
 CASES = [
     ("empty.txt", lambda: b"", "empty file"),

@@ -13,13 +13,14 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from conftest import MARKUP_SHOWN, ROOT, markup_report, sample_index
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-pytestmark = pytest.mark.skipif(not (Path(CHROMIUM).exists() and Path(DRIVER).exists()),
-                                reason="Debian's chromium and chromium-driver are not installed (scripts/test installs them as root)")
+pytestmark = pytest.mark.skipif(
+    not (Path(CHROMIUM).exists() and Path(DRIVER).exists()),
+    reason="Debian's chromium and chromium-driver are not installed (scripts/test installs them as root)",
+)
 OUT = ROOT / "test-output"
 
 
@@ -36,6 +37,7 @@ class _Counting:
     def __init__(self):
         import http.server
         import threading
+
         self.requests: list[str] = []
         outer = self
 
@@ -48,6 +50,7 @@ class _Counting:
 
             def log_message(self, *args):
                 pass
+
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.host = f"127.0.0.1:{self.httpd.server_address[1]}"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
@@ -64,15 +67,33 @@ def pixel_server():
 def server(tmp_path, pixel_server):
     root = sample_index(tmp_path / "index")
     from assistant import add, open_store
+
     with open_store(root) as store:
         add(store, [("wujiang_2022.txt", markup_report(pixel_server.host))])
     port = _free_port()
     env = {**os.environ, "XXGK_INDEX_DIR": str(root), "HF_HUB_OFFLINE": "1"}
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-                             "--server.address", "127.0.0.1", "--server.port", str(port),
-                             "--browser.gatherUsageStats", "false"],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.headless",
+            "true",
+            "--server.address",
+            "127.0.0.1",
+            "--server.port",
+            str(port),
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.time() + 120
         while time.time() < deadline:
@@ -101,53 +122,70 @@ def test_question_in_a_real_browser(server, pixel_server, tmp_path):
     url, started = server
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                 f"--user-data-dir={tmp_path / 'chromium-profile'}", "--window-size=1400,1100", "--lang=zh-CN"):
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        f"--user-data-dir={tmp_path / 'chromium-profile'}",
+        "--window-size=1400,1100",
+        "--lang=zh-CN",
+    ):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(DRIVER), options=options)
     try:
         driver.get(url)
         box = WebDriverWait(driver, 120).until(
-            ec.element_to_be_clickable((By.CSS_SELECTOR, "[data-testid='stChatInputTextArea']")))
+            ec.element_to_be_clickable((By.CSS_SELECTOR, "[data-testid='stChatInputTextArea']"))
+        )
         usable = time.perf_counter() - started
         asked = time.perf_counter()
         box.send_keys("沭阳县2023年被行政复议几次？")
         box.send_keys(Keys.ENTER)
         WebDriverWait(driver, 120).until(
-            lambda d: all(t in d.find_element(By.TAG_NAME, "body").text
-                          for t in ("来源：表三 行政复议 / 总计", "宿迁市沭阳县人民政府 2023年 · 行政复议")))
+            lambda d: all(
+                t in d.find_element(By.TAG_NAME, "body").text
+                for t in ("来源：表三 行政复议 / 总计", "宿迁市沭阳县人民政府 2023年 · 行政复议")
+            )
+        )
         answered = time.perf_counter() - asked
         body = driver.find_element(By.TAG_NAME, "body").text
         assert "宿迁市沭阳县人民政府 2023年 · 行政复议" in body
-        assert "原文“0”" in body and "11" in body                      # the failed check is shown
-        time.sleep(8)                                                # the model has warmed up
+        assert "原文“0”" in body and "11" in body  # the failed check is shown
+        time.sleep(8)  # the model has warmed up
         box = driver.find_element(By.CSS_SELECTOR, "[data-testid='stChatInputTextArea']")
         box.send_keys("武江区总工会2022年存在的主要问题及改进措施是什么？")
         box.send_keys(Keys.ENTER)
         WebDriverWait(driver, 120).until(lambda d: "重要通知" in d.find_element(By.TAG_NAME, "body").text)
         time.sleep(2)
-        body = driver.find_element(By.TAG_NAME, "body").text.replace("\u2060", "")   # the invisible joiner
-        for markup in MARKUP_SHOWN:                                  # shown as printed …
+        body = driver.find_element(By.TAG_NAME, "body").text.replace("\u2060", "")  # the invisible joiner
+        for markup in MARKUP_SHOWN:  # shown as printed …
             assert markup in body, markup
         host = pixel_server.host
         made = driver.find_elements(By.CSS_SELECTOR, f"img[src*='{host}'], a[href*='{host}']")
         assert not made, [e.get_attribute("outerHTML")[:300] for e in made]
-        assert not driver.find_elements(By.CSS_SELECTOR, "[data-testid='stExpander'] h1")   # … no heading
-        assert pixel_server.requests == []                           # … and nothing fetched
+        assert not driver.find_elements(By.CSS_SELECTOR, "[data-testid='stExpander'] h1")  # … no heading
+        assert pixel_server.requests == []  # … and nothing fetched
         box = driver.find_element(By.CSS_SELECTOR, "[data-testid='stChatInputTextArea']")
         asked = time.perf_counter()
         box.send_keys("沭阳县2023年新收多少申请")
         box.send_keys(Keys.ENTER)
-        WebDriverWait(driver, 60).until(lambda d: "宿迁市沭阳县人民政府 2023年 · 新收政府信息公开申请"
-                                        in d.find_element(By.TAG_NAME, "body").text)
+        WebDriverWait(driver, 60).until(
+            lambda d: "宿迁市沭阳县人民政府 2023年 · 新收政府信息公开申请" in d.find_element(By.TAG_NAME, "body").text
+        )
         second = time.perf_counter() - asked
         OUT.mkdir(exist_ok=True)
         time.sleep(1)
         driver.save_screenshot(str(OUT / "app-answer.png"))
         (OUT / "app-timing.txt").write_text(
             f"page usable {usable:.1f} s after the server process started; first answer shown {answered:.1f} s "
-            f"after Enter (while the model loads in the background); next answer {second:.1f} s\n", "utf-8")
+            f"after Enter (while the model loads in the background); next answer {second:.1f} s\n",
+            "utf-8",
+        )
         assert (OUT / "app-answer.png").stat().st_size > 10_000
     finally:
         driver.quit()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+import sample_md
+from conftest import SEED_2019, SEED_2021, replace_line
+
 from assistant import parse_file
 from assistant.document import Paragraph
 from assistant.parsing.sections import split
-
-from conftest import SEED_2019, SEED_2021, replace_line
-import sample_md
 
 
 def failed(report) -> set:

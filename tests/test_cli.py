@@ -8,9 +8,8 @@ import subprocess
 import sys
 
 import pytest
-
-from conftest import CORPUS, ROOT, SEED_2019, SEED_2021
 import test_seeds
+from conftest import CORPUS, ROOT, SEED_2019, SEED_2021
 
 
 def run(index, *args, ok=True):
@@ -54,11 +53,16 @@ def test_export_csv_long_form_with_bom(index, tmp_path):
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     assert len(rows) == 198 + 200
-    r = next(r for r in rows if r["agency"] == "韶关市曲江区总工会" and r["row"] == "new_received" and r["col"] == "total")
+    r = next(
+        r for r in rows if r["agency"] == "韶关市曲江区总工会" and r["row"] == "new_received" and r["col"] == "total"
+    )
     assert r["year"] == "2022" and r["value"] == "0" and r["line"] == "86"
     assert r["label"] == "一、本年新收政府信息公开申请数量 / 总计"
-    blank = next(r for r in rows if r["agency_printed"] == "承德高新区总工会" and r["row"] == "granted"
-                 and r["col"] == "natural_person")
+    blank = next(
+        r
+        for r in rows
+        if r["agency_printed"] == "承德高新区总工会" and r["row"] == "granted" and r["col"] == "natural_person"
+    )
     assert blank["value"] == "" and blank["raw"] == "\u00a0"
 
 
@@ -105,7 +109,12 @@ def test_remove(tmp_path):
 
 def test_index_dir_from_environment(tmp_path):
     env_dir = tmp_path / "from-env"
-    p = subprocess.run([sys.executable, "-m", "assistant", "ingest", str(SEED_2019)], capture_output=True,
-                       text=True, cwd=ROOT, env={"XXGK_INDEX_DIR": str(env_dir), "PATH": "/usr/bin:/bin"})
+    p = subprocess.run(
+        [sys.executable, "-m", "assistant", "ingest", str(SEED_2019)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"XXGK_INDEX_DIR": str(env_dir), "PATH": "/usr/bin:/bin"},
+    )
     assert p.returncode == 0, p.stderr
     assert (env_dir / "store.sqlite").exists()

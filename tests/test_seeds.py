@@ -3,11 +3,10 @@ numbers are those of the files in corpus/), not by running the parser."""
 from __future__ import annotations
 
 import pytest
+from conftest import SEED_2019, SEED_2021
 
 from assistant import parse_file
 from assistant.schema import table
-
-from conftest import SEED_2019, SEED_2021
 
 B_ROWS_2019 = ["new_received", "carried_over", "granted", "partially_granted",
                "denied_state_secret", "denied_prohibited_by_law", "denied_three_safeties",
@@ -151,7 +150,8 @@ def test_sections_keep_prose_and_leave_tables_out(seed2021, seed2019):
     assert seed2021.section("s3").text == "" and seed2021.section("s4").text == ""
     assert "本年新收" not in "".join(s.text for s in seed2021.sections)
     assert "2023年1月6日" not in seed2021.section("s6").text
-    assert seed2021.section("s6").text == "本年度未制发信息处理费收费通知，未发生收取信息处理费的情况。其他需报告事项无。"
+    assert seed2021.section("s6").text == ("本年度未制发信息处理费收费通知，未发生收取信息处理费的情况。"
+                                           "其他需报告事项无。")
     assert seed2021.section("preamble").text.startswith("根据《中华人民共和国政府信息公开条例》")
     assert "承德高新区总工会" not in seed2019.section("s6").text
 

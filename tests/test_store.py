@@ -5,11 +5,10 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from conftest import CORPUS, SEED_2021, replace_line
 
 from assistant import export_json, ingest, ingest_bytes
 from assistant.store import Store
-
-from conftest import CORPUS, SEED_2021, replace_line
 
 
 def snapshot(store):
@@ -68,9 +67,13 @@ def test_crash_mid_ingest_leaves_store_as_before(store, tmp_path, monkeypatch, r
 
     monkeypatch.setattr(Store, "_insert", crash_after_writing)
     text = SEED_2021.read_text("utf-8")
-    data = (replace_line(text, 86, "\t5") if replacing else text.replace("韶关市曲江区总工会", "韶关市武江区总工会")).encode()
+    data = (
+        replace_line(text, 86, "\t5") if replacing else text.replace("韶关市曲江区总工会", "韶关市武江区总工会")
+    ).encode()
     outcome = ingest_bytes(store, data, "new.txt", str(tmp_path / "new.txt"))
-    assert outcome.status == "rejected" and outcome.message == "rejected: could not store (RuntimeError: injected crash)"
+    assert (
+        outcome.status == "rejected" and outcome.message == "rejected: could not store (RuntimeError: injected crash)"
+    )
     monkeypatch.undo()
     assert snapshot(store) == before
     reopened = Store(store.root)
@@ -105,7 +108,7 @@ def test_remove_takes_everything_derived(store):
         assert store.db.execute(f"SELECT count(*) FROM {t} WHERE report_id=?", (rid,)).fetchone()[0] == 0
     assert not blob.exists()
     assert store.report_ids() == [outcomes[0].report_id]
-    assert '"id": "%s"' % rid not in export_json(store.reports())
+    assert f'"id": "{rid}"' not in export_json(store.reports())
 
 
 def test_a_store_of_schema_1_is_migrated_on_open_without_losing_a_report(tmp_path):
@@ -126,12 +129,12 @@ def test_a_store_of_schema_1_is_migrated_on_open_without_losing_a_report(tmp_pat
     store.close()
 
 
-
 def test_figure_queries_run_in_sql_and_agree_with_the_printed_cells(store, tmp_path):
     """lookup, where, rank, total and series over generated reports, against what the
     generator printed; a blank part makes a figure uncomputable: absent from conditions,
     orders and totals, counted apart."""
     from assistant.generator import write
+
     records = write(tmp_path / "gen", 12, formats=("txt",), seed=7, contradictory=0)
     ingest(store, [tmp_path / "gen" / "txt"])
     ids = {(r.agency, r.year): r.id for r in map(store.get, store.report_ids())}
@@ -143,7 +146,7 @@ def test_figure_queries_run_in_sql_and_agree_with_the_printed_cells(store, tmp_p
         expected[ids[(rec["agency"], rec["year"])]] = None if None in parts else sum(parts)
     assert {s.report_id: s.value for s in store.lookup(cells)} == expected
     known = {i: v for i, v in expected.items() if v is not None}
-    assert len(set(known.values())) > 3                     # the corpus tells orders apart
+    assert len(set(known.values())) > 3  # the corpus tells orders apart
     by_value = sorted(known.values(), reverse=True)
     assert [s.value for s in store.rank(cells)] == by_value
     assert [s.value for s in store.rank(cells, descending=False, limit=2)] == sorted(known.values())[:2]
@@ -159,8 +162,9 @@ def test_figure_queries_run_in_sql_and_agree_with_the_printed_cells(store, tmp_p
     assert [s.value for s in store.series(cells, agency)] == [expected[ids[(agency, y)]] for y in years]
 
     blanked = max(known, key=known.get)
-    store.db.execute("UPDATE figures SET value=NULL WHERE report_id=? AND tbl='B' AND row='carried_over' "
-                     "AND col='total'", (blanked,))
+    store.db.execute(
+        "UPDATE figures SET value=NULL WHERE report_id=? AND tbl='B' AND row='carried_over' AND col='total'", (blanked,)
+    )
     row = next(s for s in store.lookup(cells) if s.report_id == blanked)
     assert (row.value, row.printed, row.blank) == (None, 1, 1)
     assert blanked not in {s.report_id for s in store.rank(cells) + store.where(cells, ">=", 0)}

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import pytest
+import sample_md
+from conftest import SEED_2019, SEED_2021
 
 from assistant import Rejected, parse_file
 from assistant.readers import read_bytes
 from assistant.readers.text import decode
-
-from conftest import SEED_2019, SEED_2021
-import sample_md
 
 
 def figures(report):
@@ -76,5 +75,5 @@ def test_other_formats_are_rejected_with_their_reason(name, reason):
 
 
 def test_decode_prefers_utf8_and_falls_back_to_gb18030():
-    assert decode("政府信息".encode("utf-8")) == ("政府信息", "utf-8")
+    assert decode("政府信息".encode()) == ("政府信息", "utf-8")
     assert decode("政府信息".encode("gbk")) == ("政府信息", "gb18030")

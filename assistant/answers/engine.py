@@ -7,14 +7,36 @@ import re
 from datetime import date
 
 from ..formatting import number, percent, share
-from ..mentions import Matcher, normalise, parse_years, years as years_in
+from ..mentions import Matcher, normalise, parse_years
+from ..mentions import years as years_in
 from ..schema import table
 from ..store import Cell, Store
 from .model import Answer, Passage, Row, Source
-from .plan import (_has_metric as _has_figure, clean_question, column_in, column_name, combine, interpretation, metric_by_key, split_parts,
-                   _ALL, _REFERS, _asks_text, _years_text)
-from .understand import (_SERIES, Metric, Question, decide_intent, fix_typos, metrics_in, series_of_one, understand,
-                         vocabulary)
+from .plan import (
+    _ALL,
+    _REFERS,
+    _asks_text,
+    _years_text,
+    clean_question,
+    column_in,
+    column_name,
+    combine,
+    interpretation,
+    metric_by_key,
+    split_parts,
+)
+from .plan import _has_metric as _has_figure
+from .understand import (
+    _SERIES,
+    Metric,
+    Question,
+    decide_intent,
+    fix_typos,
+    metrics_in,
+    series_of_one,
+    understand,
+    vocabulary,
+)
 
 _OPS = {">": lambda a, b: a > b, ">=": lambda a, b: a >= b, "<": lambda a, b: a < b, "<=": lambda a, b: a <= b,
         "=": lambda a, b: a == b, "!=": lambda a, b: a != b}
@@ -25,7 +47,8 @@ _THRESHOLD = re.compile(r"(?:门槛|标准|条件)?(?:提高|降低|放宽|改|�
 _TOP_WORDS = re.compile(r"前\s*[一二两三四五六七八九十\d]|最多|最少|最高|最低|倒数|top|TOP")
 _SAME_YEAR = re.compile(r"同一年|同年|当年|同期|同一年度")
 _THAT_ONE_Q = re.compile(r"那家|那个|那一家")
-_EXCEPT = re.compile(r"(?:去掉|除了|除去|除|不含|不算|排除)([^，,。？?]{2,20}?)(?:以外|之外|外|的两家|的那家|这家|两家|$|，|,)")
+_EXCEPT = re.compile(r"(?:去掉|除了|除去|除|不含|不算|排除)([^，,。？?]{2,20}?)(?:以外|之外|外|的两家|的那家|这家|两家|"
+                     r"$|，|,)")
 _EACH_ONE = re.compile(r"各自|分别|各有|各是|各多少|每家")
 _ITEMS = re.compile(r"这([两二三四五六七八九十\d])项|这几项|两项|上述几项|这些指标")
 
@@ -41,8 +64,11 @@ _SAME_PLACE = re.compile(r"同一个?(?:区|县|市)|同区|同县|同市|该区
 _PLURAL_IT = re.compile(r"它们|他们|它俩|他俩")
 _REVERSE = re.compile(r"反过来|倒过来|倒着|反着")
 _INSTEAD = re.compile(r"换成|改成|改为|换为|换个|换一个|改问")
-_WITH = re.compile(r"(?:那)?(?:和|与|跟|同)(?!期|年|一年|上年|去年|前年|比|样)")      # 和温州市市场监督管理局同一年的比一比
-_VERSUS = re.compile(r"更多|更少|多还是少|谁多|谁少|谁的|哪家多|哪家少|相比|对比|比较|比一比|比比|比一下|各自|分别|各有|各是|每家")
+_WITH = re.compile(r"(?:那)?(?:和|与|跟|同)(?!期|年|一年|上年|去年|前年|比|样)")  # 和温州市市场监督管理局同一年的比一比
+_VERSUS = re.compile(
+    r"更多|更少|多还是少|谁多|谁少|谁的|哪家多|哪家少|相比|对比|比较|比一比|比比|比一下|各自|分别|"
+    r"各有|各是|每家"
+)
 _ALL_AGENCIES = re.compile(r"哪家|哪些单位|哪几家|哪几个单位|哪个单位|所有单位|全部单位|各单位")
 _ADD = re.compile(r"再加上|再加|加上|再算上|算上")
 _THIS_ONE = re.compile(r"这个局|这家|这个单位|该局")
@@ -50,20 +76,24 @@ _ITS_GOVERNMENT = re.compile(r"(?:那个|这个|该|同一个|同)(?:区|县|市
 _ONLY = re.compile(r"只看|仅看|只要|只说|只算|单看|单说")
 _BOTH = re.compile(r"俩|两者|二者|两个数|两个加")
 _TWO_YEARS = re.compile(r"这两年|这两个年份|两年比|这两个年度|哪一?年更?[多少高低]")
-_COUNT = re.compile(r"(?:这|那|上述|前面那|前面|刚才那|把)([两二三四五六七八九十\d])(?:家|个|份)|(这俩|那俩|俩)|(?<![一-龥])(两)家"
-                    r"|^(?:那|把)?([三四五六七八九十])家")
+_COUNT = re.compile(
+    r"(?:这|那|上述|前面那|前面|刚才那|把)([两二三四五六七八九十\d])(?:家|个|份)|(这俩|那俩|俩)|"
+    r"(?<![一-龥])(两)家"
+    r"|^(?:那|把)?([三四五六七八九十])家"
+)
 
 
 def _count_named(s: str) -> int | None:
     """这两家 → 2, 上述四家 → 4."""
     from ..mentions import number
+
     m = _COUNT.search(s)
     return (2 if m.group(2) or m.group(3) else number(m.group(1) or m.group(4))) if m else None
 
 
 _STEP = re.compile(r"(?:(上一年|上一年度|前一年|上年度?|再往前一年)|(下一年|下一年度|后一年|次年|再往后一年))")
 _AGAINST = re.compile(r"比它|与它|跟它|和它|同它|比上一问|多还是少|相比|比较|(?:和|与|跟|同).{0,6}比|比起")
-LIST_SHOWN = 50                 # reports named in a list answer, on each side of the condition
+LIST_SHOWN = 50  # reports named in a list answer, on each side of the condition
 
 
 def _fmt(v) -> str:
@@ -75,7 +105,7 @@ class Engine:
 
     def __init__(self, store: Store, today: date | None = None):
         self.store = store
-        self.today = today                  # 去年/前年 count from here (None: the real date)
+        self.today = today  # 去年/前年 count from here (None: the real date)
         self.reports = store.catalogue()
         self.by_id = {r["id"]: r for r in self.reports}
         self.by_agency: dict[str, dict[int, dict]] = {}
@@ -83,8 +113,10 @@ class Engine:
             self.by_agency.setdefault(r["agency"], {})[r["year"]] = r
         self.agencies = sorted(self.by_agency)
         self.years = sorted({r["year"] for r in self.reports})
-        self.matcher = Matcher(self.agencies, {r["agency_printed"]: r["agency"] for r in self.reports
-                                               if r["agency_printed"] != r["agency"]})
+        self.matcher = Matcher(
+            self.agencies,
+            {r["agency_printed"]: r["agency"] for r in self.reports if r["agency_printed"] != r["agency"]},
+        )
         self._index = None
         self._failed: dict[str, list[dict]] = {}
         self._uncertain: dict[str, list[dict]] = {}
@@ -94,8 +126,9 @@ class Engine:
         versions = json.loads(report.get("table_versions") or "{}")
         return versions.get(tbl) or report["format_version"] or (2021 if report["year"] >= 2021 else 2019)
 
-    def cells_for(self, metric: Metric, report: dict, column: str | None,
-                  three_rows: set[str] | None = None) -> tuple[list[tuple], bool]:
+    def cells_for(
+        self, metric: Metric, report: dict, column: str | None, three_rows: set[str] | None = None
+    ) -> tuple[list[tuple], bool]:
         """The addresses a metric reads in this report, and whether they are answered one by
         one (not summed). `three_rows`: the reports known to print （六） as three rows."""
         cells, each = metric.cells, metric.each
@@ -109,11 +142,15 @@ class Engine:
                 three_rows = self._three_rows(metric, [report["id"]])
             if report["id"] in three_rows:
                 cells = metric.three_rows
-        if column:                          # a column named instead (several: their sum)
+        if column:  # a column named instead (several: their sum)
             cols = column.split("+")
-            cells = list(dict.fromkeys(
-                (t, r, col) for t, r, c in cells
-                for col in (cols if all(x in table(t).column_keys for x in cols) else [c])))
+            cells = list(
+                dict.fromkeys(
+                    (t, r, col)
+                    for t, r, c in cells
+                    for col in (cols if all(x in table(t).column_keys for x in cols) else [c])
+                )
+            )
             each = each and len(cells) > 1
         return cells, each
 
@@ -136,7 +173,7 @@ class Engine:
             if row.report_id in plan:
                 found.setdefault(row.report_id, {})[(row.tbl, row.row, row.col)] = row
         out = {}
-        for rid, (cells, each) in plan.items():
+        for rid, (cells, _each) in plan.items():
             got = found.get(rid, {})
             out[rid] = [got[c] for c in cells if c in got]
         return out
@@ -173,7 +210,7 @@ class Engine:
         cache = self._failed if status == "failed" else self._uncertain
         missing = [i for i in report_ids if i not in cache]
         for i in range(0, len(missing), 500):
-            part = missing[i:i + 500]
+            part = missing[i : i + 500]
             for rid in part:
                 cache[rid] = []
             for c in self.store.failed_checks(part, status):
@@ -204,11 +241,25 @@ class Engine:
                     warn = f"{report['agency']} {report['year']}年 {self._label(f, report)}：无法确定，留空不填——{why}"
             if warn and warn not in warnings:
                 warnings.append(warn)
-            rows.append(Row(agency=report["agency"], year=report["year"], metric=metric.name, value=f.value,
-                            unit=self.unit(metric, report, f.col),
-                            source=Source(report_id=report["id"], table=f.tbl, row=f.row, col=f.col,
-                                          raw=f.raw, page=f.page, label=self._label(f, report)),
-                            warning=warn))
+            rows.append(
+                Row(
+                    agency=report["agency"],
+                    year=report["year"],
+                    metric=metric.name,
+                    value=f.value,
+                    unit=self.unit(metric, report, f.col),
+                    source=Source(
+                        report_id=report["id"],
+                        table=f.tbl,
+                        row=f.row,
+                        col=f.col,
+                        raw=f.raw,
+                        page=f.page,
+                        label=self._label(f, report),
+                    ),
+                    warning=warn,
+                )
+            )
         return rows
 
     # ------------------------------------------------------------ entry
@@ -225,13 +276,25 @@ class Engine:
         if last and _ITEMS.search(text) and not _has_figure(text) and len(figures) >= 2:
             # 这两项各自…: each of the figures the chat asked last
             n = _count_items(text) or 2
-            answers = [self._ask_one(text, filters, {**last, "figure_key": key, "column": col}, in_chain=False)
-                       for key, col in figures[-n:]]
+            answers = [
+                self._ask_one(text, filters, {**last, "figure_key": key, "column": col}, in_chain=False)
+                for key, col in figures[-n:]
+            ]
             return combine(answers)
-        if context and context.get("op") == "parts" and len(parts) == 1 and _REFERS.search(text) \
-                and not _has_figure(text) and not _asks_text(text) and (
-                    parse_years(normalise(text), self.years, self.today)[0] or _STEP.search(text)
-                    or self.matcher.find(text) or _ITS_GOVERNMENT.search(text)):
+        if (
+            context
+            and context.get("op") == "parts"
+            and len(parts) == 1
+            and _REFERS.search(text)
+            and not _has_figure(text)
+            and not _asks_text(text)
+            and (
+                parse_years(normalise(text), self.years, self.today)[0]
+                or _STEP.search(text)
+                or self.matcher.find(text)
+                or _ITS_GOVERNMENT.search(text)
+            )
+        ):
             # 那2023年呢？ after a question of several parts: each part again, with the new scope
             answers = [self._ask_one(text, filters, part, in_chain=False) for part in context["parts"]]
             return combine(answers)
@@ -248,7 +311,7 @@ class Engine:
         carried = self._carry(q, context, in_chain)
         self._filters = {k: v for k, v in (filters or {}).items() if v not in (None, "", [])}
         f = self._filters
-        if f.get("agency"):                         # resolved once, not per report
+        if f.get("agency"):  # resolved once, not per report
             f["agency_names"] = set(self.matcher.find(f["agency"]) or [f["agency"]])
         if f.get("agency") and not q.agencies:
             found = self.matcher.find(f["agency"]) or [a for a in self.agencies if f["agency"] in a]
@@ -256,26 +319,36 @@ class Engine:
         if f.get("year") and not q.years:
             q.years = sorted(f["year"]) if isinstance(f["year"], (list, tuple)) else [int(f["year"])]
         group_note = None
-        if q.group is not None:                     # 各总工会: the members with a report in the years asked
-            q.agencies = [a for a in q.group.members if a in self.by_agency and (
-                not q.years or any(y in self.by_agency[a] for y in q.years))]
+        if q.group is not None:  # 各总工会: the members with a report in the years asked
+            q.agencies = [
+                a
+                for a in q.group.members
+                if a in self.by_agency and (not q.years or any(y in self.by_agency[a] for y in q.years))
+            ]
             if not q.agencies:
                 return self.not_in_corpus(q, f"语料中没有{q.group.label}{self._scope(q)}的报告")
             absent = [a for a in q.group.members if a in self.by_agency and a not in q.agencies]
-            if absent:                              # said, not silently dropped
-                group_note = (f"{q.group.label}中另有{len(absent)}家没有{self._scope(q)}的报告：" +
-                                    "、".join(absent[:LIST_SHOWN]) + ("等" if len(absent) > LIST_SHOWN else ""))
+            if absent:  # said, not silently dropped
+                group_note = (
+                    f"{q.group.label}中另有{len(absent)}家没有{self._scope(q)}的报告："
+                    + "、".join(absent[:LIST_SHOWN])
+                    + ("等" if len(absent) > LIST_SHOWN else "")
+                )
         if q.intent == "compare_text" and len(q.agencies) >= 2 and not q.years:
             q.years = sorted({max(self.by_agency[a]) for a in q.agencies[:2] if a in self.by_agency})
-            q.years = q.years if len(q.years) > 1 else []     # the same newest year: as asked (none)
+            q.years = q.years if len(q.years) > 1 else []  # the same newest year: as asked (none)
         meaning = interpretation(q, carried)
         last = context["parts"][-1] if context and context.get("op") == "parts" and context.get("parts") else context
         meaning["memory"] = _remember((last or {}).get("memory"), q)
         if q.refers_back and not q.agencies:
             meaning.update(op="clarify", candidates=[])
             meaning["line"] = "按：“上述”单位 · 本问没有上文可以沿用"
-            return Answer(q.intent, "无法确定“上述”指哪些单位：这一问没有可以沿用的上文，请写明单位名称。",
-                          found=False, interpretation=meaning)
+            return Answer(
+                q.intent,
+                "无法确定“上述”指哪些单位：这一问没有可以沿用的上文，请写明单位名称。",
+                found=False,
+                interpretation=meaning,
+            )
         if q.ambiguous and not q.agencies and q.years:
             alias, names = q.ambiguous[0]
             having = [a for a in names if any(y in self.by_agency.get(a, {}) for y in q.years)]
@@ -290,11 +363,17 @@ class Engine:
             alias, names = q.ambiguous[0]
             meaning.update(op="clarify", candidates=names)
             meaning["line"] = f"按：“{alias}”可指{len(names)}个单位 · 需要说明是哪一个"
-            return Answer(q.intent, f"“{alias}”可能指以下单位，请写明是哪一个：" + "、".join(names), found=False,
-                          interpretation=meaning)
+            return Answer(
+                q.intent,
+                f"“{alias}”可能指以下单位，请写明是哪一个：" + "、".join(names),
+                found=False,
+                interpretation=meaning,
+            )
         if q.unknown_agency and not q.agencies:
             meaning["op"] = "not_found"
-            meaning["line"] = f"按：{q.unknown_agency}（语料中没有）" + (f" · {_years_text(q.years)}" if q.years else "")
+            meaning["line"] = f"按：{q.unknown_agency}（语料中没有）" + (
+                f" · {_years_text(q.years)}" if q.years else ""
+            )
             a = self.not_in_corpus(q, f"语料中没有“{q.unknown_agency}”的报告", mention=q.unknown_agency)
             a.interpretation = meaning
             return a
@@ -314,35 +393,52 @@ class Engine:
         if not context:
             return []
         if context.get("op") == "parts" and context.get("parts"):
-            context = context["parts"][-1]        # the scope the last part left
+            context = context["parts"][-1]  # the scope the last part left
         s = q.text
         memory = context.get("memory") or {}
         step = _STEP.search(s)
         if step and context.get("years") and not years_in(s) and "结转" not in s and (s.startswith("那") or "呢" in s):
-            shift = -1 if step.group(1) else 1    # 那上一年度呢: the year before the one asked
+            shift = -1 if step.group(1) else 1  # 那上一年度呢: the year before the one asked
             q.years = [y + shift for y in context["years"]]
-        refers = (in_chain and not (_ALL_AGENCIES.search(s) and not _REFERS.search(s))) or bool(_REFERS.search(s)) \
+        refers = (
+            (in_chain and not (_ALL_AGENCIES.search(s) and not _REFERS.search(s)))
+            or bool(_REFERS.search(s))
             or q.refers_back
+        )
         carried = []
         before = [a for a in context.get("agencies") or [] if a in self.by_agency]
         group = context.get("group")
-        if group and step is None and years_in(s) and not _AMONG.search(s) and not re.search(r"这些|上述|这几家|那几家", s):
+        if (
+            group
+            and step is None
+            and years_in(s)
+            and not _AMONG.search(s)
+            and not re.search(r"这些|上述|这几家|那几家", s)
+        ):
             # 那2024年呢 after a list over 各市场监督管理局: the group's members in 2024, not 2025's
             before = [a for a in group["members"] if a in self.by_agency] or before
         recent = [a for a in memory.get("agencies", []) if a in self.by_agency]
         if not before and refers and recent and _IT.search(s):
-            before = recent[-1:]                  # 它: the agency the chat named last
+            before = recent[-1:]  # 它: the agency the chat named last
         if q.group is not None and before and _ONLY.search(s):
             fits = [a for a in q.group.members if a in before]
-            if fits:                              # 只看退役军人事务局: the one of those just asked
+            if fits:  # 只看退役军人事务局: the one of those just asked
                 from ..mentions import Group
+
                 q.agencies = fits
-                q.group = None if len(fits) == 1 else Group(label=f"其中的{q.group.label}", members=fits,
-                                                             plural=True, qualified=False)
+                q.group = (
+                    None
+                    if len(fits) == 1
+                    else Group(label=f"其中的{q.group.label}", members=fits, plural=True, qualified=False)
+                )
                 carried.append("单位")
         if not q.agencies and before and _ITS_GOVERNMENT.search(s):
             places = [p for p in self._places_of(before[-1])]
-            govs = [a for a in self.agencies if a.endswith("人民政府") and any(a.endswith(p + "人民政府") for p in places[-1:])]
+            govs = [
+                a
+                for a in self.agencies
+                if a.endswith("人民政府") and any(a.endswith(p + "人民政府") for p in places[-1:])
+            ]
             if len(govs) == 1:
                 q.agencies, q.unknown_agency, q.ambiguous = govs, None, []
                 carried.append("地方")
@@ -352,15 +448,16 @@ class Engine:
             # the answer to a question asked back: 我问的是定州市那家
             named = q.ambiguous[0][1] if q.ambiguous else (list(q.group.members) if q.group is not None else [])
             fits = [a for a in asked if a in named]
-            if not fits:                          # 满城区的那个 / 高新区的: the candidate of that place
+            if not fits:  # 满城区的那个 / 高新区的: the candidate of that place
                 from ..mentions import _PLACE_LIKE
+
                 places = [m.group(1) for m in _PLACE_LIKE.finditer(normalise(s))]
                 fits = [a for a in asked if any(p in a for p in places)]
             if len(fits) == 1:
                 q.agencies, q.ambiguous, q.group = fits, [], None
                 carried.append("单位")
         if q.refers_back and q.ambiguous and not (_AMONG.search(s) and context.get("op") in ("list", "rank", "total")):
-            q.ambiguous = []                      # 这两家工会: the ones named before, not every 工会
+            q.ambiguous = []  # 这两家工会: the ones named before, not every 工会
         if q.ambiguous and not q.agencies and _SAME_PLACE.search(s) and before:
             # 同一个区的退役军人事务局: the body of that kind in the place of the agency asked before
             places = {p for a in before for p in self._places_of(a)}
@@ -368,23 +465,36 @@ class Engine:
             if len(fits) == 1:
                 q.agencies, q.ambiguous = fits, []
                 carried.append("地方")
-        if q.ambiguous and not q.agencies and _AMONG.search(s) and (
-                len(before) > 1 or (not before and context.get("op") in ("list", "rank", "total"))):
+        if (
+            q.ambiguous
+            and not q.agencies
+            and _AMONG.search(s)
+            and (len(before) > 1 or (not before and context.get("op") in ("list", "rank", "total")))
+        ):
             # 这里面哪些是退役军人事务局: the ones of that kind among the agencies just listed (or in its scope)
             alias, names = q.ambiguous[0]
             fits = [a for a in before if a in names] if before else list(names)
             if fits:
                 from ..mentions import Group
+
                 q.agencies, q.ambiguous = fits, []
                 q.group = Group(label=f"其中的{alias}", members=fits, plural=True, qualified=False)
                 carried.append("单位")
-        if q.ambiguous and not q.agencies and (before or recent) and not _THAT_ONE_Q.search(s) and (
-                refers or _INSTEAD.search(s) or _THIS_ONE.search(s) or not place_of_alias(q.ambiguous[0][0])):
+        if (
+            q.ambiguous
+            and not q.agencies
+            and (before or recent)
+            and not _THAT_ONE_Q.search(s)
+            and (refers or _INSTEAD.search(s) or _THIS_ONE.search(s) or not place_of_alias(q.ambiguous[0][0]))
+        ):
             # 换成武陵区的呢 / 武陵区这个局 after a question about a 退役军人事务局: the body of that
             # kind; 城管局… after a question about 金台区城市管理局: that one
             names = [a for a in q.ambiguous[0][1] if a in self.by_agency]
-            fits = [a for a in names if a in before + recent] if not place_of_alias(q.ambiguous[0][0]) else \
-                _of_kind(names, before or recent[-1:])
+            fits = (
+                [a for a in names if a in before + recent]
+                if not place_of_alias(q.ambiguous[0][0])
+                else _of_kind(names, before or recent[-1:])
+            )
             if len(fits) == 1:
                 q.agencies, q.ambiguous = fits, []
                 carried.append("单位")
@@ -399,73 +509,113 @@ class Engine:
                 q.agencies, q.ambiguous = fits, []
                 carried.append("单位")
                 if before and _WITH.match(s) and fits[0] not in before:
-                    q.agencies = before + fits    # 和南京秦淮区那家比: the one before, beside it
+                    q.agencies = before + fits  # 和南京秦淮区那家比: the one before, beside it
         if q.ambiguous and not q.agencies and q.total and not _THAT_ONE_Q.search(s):
-            from ..mentions import Group                  # 那2025年的总工会加起来呢: all of them, added up
+            from ..mentions import Group  # 那2025年的总工会加起来呢: all of them, added up
+
             alias, names = q.ambiguous[0]
             q.group, q.ambiguous = Group(label=f"各{alias}", members=list(names), plural=True, qualified=False), []
             q.agencies = list(names)
-        if q.ambiguous and not q.agencies and refers:   # 温州那家: the one of the chat it can mean
+        if q.ambiguous and not q.agencies and refers:  # 温州那家: the one of the chat it can mean
             fits = list(dict.fromkeys(a for a in before + recent if a in q.ambiguous[0][1]))
             if len(fits) == 1:
                 q.agencies, q.ambiguous = fits, []
                 carried.append("单位")
-            elif fits:                            # the chat named several of them: ask which
+            elif fits:  # the chat named several of them: ask which
                 q.ambiguous = [(q.ambiguous[0][0], fits)]
         if q.refers_back and not q.agencies and not q.unknown_agency:
             if not n and len(before) == 1 and _PLURAL_IT.search(s) and len(recent) >= 2:
-                n = 2                             # 它们, after a question about one of them
+                n = 2  # 它们, after a question about one of them
             from ..mentions import _PLACE_LIKE
+
             placed = [a for a in recent if any(m.group(1) in a for m in _PLACE_LIKE.finditer(normalise(s)))]
             if n and len(placed) == n:
-                q.agencies = placed               # 宜都市和定州市这两家: the two of those places
+                q.agencies = placed  # 宜都市和定州市这两家: the two of those places
             elif n and len(before) != n and len(recent) >= n:
-                q.agencies = recent[-n:]          # 这两家: the last two the chat named
+                q.agencies = recent[-n:]  # 这两家: the last two the chat named
             else:
                 q.agencies = before or recent
             if q.agencies:
                 carried.append("单位")
-        elif q.agencies and before and "单位" not in carried and (_IT.search(s) or _WITH.match(s) or _ADD.search(s)) \
-                and not set(before) & set(q.agencies) and not _INSTEAD.search(s):
-            q.agencies = before + q.agencies     # 它和常德市武陵区退役军人事务局相比
+        elif (
+            q.agencies
+            and before
+            and "单位" not in carried
+            and (_IT.search(s) or _WITH.match(s) or _ADD.search(s))
+            and not set(before) & set(q.agencies)
+            and not _INSTEAD.search(s)
+        ):
+            q.agencies = before + q.agencies  # 它和常德市武陵区退役军人事务局相比
             carried.append("单位")
-        elif not q.agencies and not q.unknown_agency and not q.ambiguous and q.group is None and before and (
-                refers or not _ALL.search(s) or (len(before) > 1 and context.get("op") in ("rank", "list", "total", "lookup")
-                                                 and not re.search(r"所有|全部|各单位|全体", s))):
+        elif (
+            not q.agencies
+            and not q.unknown_agency
+            and not q.ambiguous
+            and q.group is None
+            and before
+            and (
+                refers
+                or not _ALL.search(s)
+                or (
+                    len(before) > 1
+                    and context.get("op") in ("rank", "list", "total", "lookup")
+                    and not re.search(r"所有|全部|各单位|全体", s)
+                )
+            )
+        ):
             q.agencies = before
             carried.append("单位")
         if _REVERSE.search(s):
-            q.ascending = not context.get("ascending")     # 反过来排: the other end
+            q.ascending = not context.get("ascending")  # 反过来排: the other end
         if _TWO_YEARS.search(s) and len(q.years) == 1 and [y for y in memory.get("years", []) if y != q.years[0]]:
             other = [y for y in memory["years"] if y != q.years[0]][-1]
-            q.years = sorted({other, q.years[0]})            # 2024年的呢，两年比: that year and the one before
+            q.years = sorted({other, q.years[0]})  # 2024年的呢，两年比: that year and the one before
             q.year_range = True
             carried.append("年份")
         if _TWO_YEARS.search(s) and not q.years and len(memory.get("years", [])) >= 2:
-            q.years = sorted(memory["years"][-2:])            # 这两年比
+            q.years = sorted(memory["years"][-2:])  # 这两年比
             q.year_range = True
             carried.append("年份")
-        if _BOTH.search(s) and not q.years and len(before) == 1 and len(recent) == 1 \
-                and len(memory.get("years", [])) >= 2:
-            q.years = sorted(memory["years"][-2:])            # 俩加一起: one agency all along, so its two years
+        if (
+            _BOTH.search(s)
+            and not q.years
+            and len(before) == 1
+            and len(recent) == 1
+            and len(memory.get("years", [])) >= 2
+        ):
+            q.years = sorted(memory["years"][-2:])  # 俩加一起: one agency all along, so its two years
             q.year_range = True
             carried.append("年份")
-        if not q.years and context.get("years") and any(y in self.years for y in context["years"]) and (
-                "单位" in carried or refers or context.get("op") in ("clarify", "list", "rank", "total", "lookup")):
+        if (
+            not q.years
+            and context.get("years")
+            and any(y in self.years for y in context["years"])
+            and ("单位" in carried or refers or context.get("op") in ("clarify", "list", "rank", "total", "lookup"))
+        ):
             q.years = list(context["years"])
-            if "单位" not in carried and q.agencies:       # the question's own agencies: their years
+            if "单位" not in carried and q.agencies:  # the question's own agencies: their years
                 q.years = [y for y in q.years if any(y in self.by_agency.get(a, {}) for a in q.agencies)] or q.years
             q.year_range = len(q.years) > 1
             carried.append("年份")
-        if q.metric is None and context.get("figure_key") and not _asks_text(_SERIES.sub("", s)) \
-                and context.get("intent") != "check":
+        if (
+            q.metric is None
+            and context.get("figure_key")
+            and not _asks_text(_SERIES.sub("", s))
+            and context.get("intent") != "check"
+        ):
             q.metric = metric_by_key(context["figure_key"])
             if q.metric is not None:
                 carried.append("指标")
                 q.column = column_in(s, q.metric) or context.get("column")
-        if q.years and context.get("years") and _AGAINST.search(s) and set(q.years) != set(context["years"]) \
-                and len(q.years) == 1 and len(q.agencies) <= 1:
-            q.years = sorted(set(q.years) | set(context["years"]))      # 2024年比它多还是少
+        if (
+            q.years
+            and context.get("years")
+            and _AGAINST.search(s)
+            and set(q.years) != set(context["years"])
+            and len(q.years) == 1
+            and len(q.agencies) <= 1
+        ):
+            q.years = sorted(set(q.years) | set(context["years"]))  # 2024年比它多还是少
             q.year_range = True
             carried.append("对比的年份")
         self._exclude(q, s, before, carried)
@@ -481,18 +631,24 @@ class Engine:
         span = m.group(1)
         named = set(self.matcher.find(span))
         if not named:
-            named = {a for a in (q.agencies or before) if any(p in a for p in re.findall(r"[\u4e00-\u9fff]{2,4}[省市区县]", span))}
+            named = {
+                a
+                for a in (q.agencies or before)
+                if any(p in a for p in re.findall(r"[\u4e00-\u9fff]{2,4}[省市区县]", span))
+            }
         if not named:
             return
         pool = q.agencies if q.agencies and not set(q.agencies) <= named else before
         if not [a for a in pool if a not in named]:
             from ..mentions import group_in, normalise
-            rest = group_in(normalise(s.replace(m.group(0), "")), self.agencies)   # 其他审计局
+
+            rest = group_in(normalise(s.replace(m.group(0), "")), self.agencies)  # 其他审计局
             if rest is not None:
                 pool = [a for a in rest.members if not q.years or any(y in self.by_agency[a] for y in q.years)]
         kept = [a for a in pool if a not in named]
         if kept:
             from ..mentions import Group
+
             q.agencies, q.ambiguous, q.unknown_agency = kept, [], None
             q.group = Group(label="其余单位", members=kept, plural=True, qualified=False)
             if "单位" not in carried:
@@ -501,29 +657,50 @@ class Engine:
     def _redecide(self, q: Question, s: str, carried: list[str], context: dict) -> None:
         """The kind of question again, now that it has the agencies, years or figure it
         took from the question before."""
-        within = "单位" in carried and len(q.agencies) > 1 and not _VERSUS.search(s) and (
-            _WITHIN.search(s) or (context.get("intent") in ("list", "rank", "aggregate") and q.metric is not None
-                                  and not _asks_text(s)))
+        within = (
+            "单位" in carried
+            and len(q.agencies) > 1
+            and not _VERSUS.search(s)
+            and (
+                _WITHIN.search(s)
+                or (
+                    context.get("intent") in ("list", "rank", "aggregate")
+                    and q.metric is not None
+                    and not _asks_text(s)
+                )
+            )
+        )
         named = q.agencies if q.group is None and not within else []
         previous = q.intent
         decide_intent(q, s, named)
-        if within:                                # 其中哪几家 / 这几家加起来: the agencies carried, as a group
+        if within:  # 其中哪几家 / 这几家加起来: the agencies carried, as a group
             from ..mentions import Group
+
             q.group = Group(label="上述单位", members=list(q.agencies), plural=True, qualified=False)
-            if q.intent in ("passage", "lookup") and context.get("intent") in ("list", "rank", "aggregate") \
-                    and not q.total and not _EACH_ONE.search(s) and not _DIFF.search(s):
-                q.intent = context["intent"]      # 那前年呢 after a list over a group: the same list
+            if (
+                q.intent in ("passage", "lookup")
+                and context.get("intent") in ("list", "rank", "aggregate")
+                and not q.total
+                and not _EACH_ONE.search(s)
+                and not _DIFF.search(s)
+            ):
+                q.intent = context["intent"]  # 那前年呢 after a list over a group: the same list
             if _DIFF.search(s) and q.intent == "aggregate" and len(q.agencies) == 2:
-                q.intent = "lookup"               # 这两家差多少: the two side by side, and their difference
+                q.intent = "lookup"  # 这两家差多少: the two side by side, and their difference
         if q.intent == "passage" and context.get("intent") == "check" and q.metric is None and not _asks_text(s):
-            q.intent = "check"                    # 那2024年那份呢？ after a check: check that one too
-        if "同期" in s and context.get("intent") == "trend" and q.metric is not None and q.intent in ("aggregate", "lookup"):
-            q.intent = "trend"                    # 同期行政诉讼合计呢: the same years, the figure 行政诉讼合计
+            q.intent = "check"  # 那2024年那份呢？ after a check: check that one too
+        if (
+            "同期" in s
+            and context.get("intent") == "trend"
+            and q.metric is not None
+            and q.intent in ("aggregate", "lookup")
+        ):
+            q.intent = "trend"  # 同期行政诉讼合计呢: the same years, the figure 行政诉讼合计
         if q.intent == "passage" and q.metric is not None and not _asks_text(_SERIES.sub("", s)):
             if q.agencies and q.group is None:
                 q.intent = context.get("intent") if context.get("intent") in ("lookup", "trend") else "lookup"
             elif context.get("intent") in ("list", "rank", "aggregate", "trend"):
-                q.intent = context["intent"]      # 那2024年呢？ after a list: the same list for 2024
+                q.intent = context["intent"]  # 那2024年呢？ after a list: the same list for 2024
         if q.intent == context.get("intent") and q.intent in ("list", "rank"):
             number_only = _THRESHOLD.search(s)
             if q.condition is None and context.get("condition"):
@@ -534,25 +711,44 @@ class Engine:
                 q.ascending = q.ascending if _REVERSE.search(s) else bool(context.get("ascending"))
         if q.intent == "passage" and previous != "passage":
             q.intent = previous
-        if q.intent == "rank" and q.agencies and q.group is None and not re.search(r"哪一?年|哪个年", s) \
-                and len(q.agencies) > 1:
+        if (
+            q.intent == "rank"
+            and q.agencies
+            and q.group is None
+            and not re.search(r"哪一?年|哪个年", s)
+            and len(q.agencies) > 1
+        ):
             if len(q.agencies) == 2:
-                q.intent = "lookup"               # 这两家谁多: the figures side by side, and which is more
-            else:                                 # 这三家里谁最多: those agencies ranked
+                q.intent = "lookup"  # 这两家谁多: the figures side by side, and which is more
+            else:  # 这三家里谁最多: those agencies ranked
                 from ..mentions import Group
+
                 q.group = Group(label="上述单位", members=list(q.agencies), plural=True, qualified=False)
         if len(q.agencies) == 1:
             series_of_one(q)
-        if q.intent == "passage" and context.get("intent") == "compare_text" and (
-                len(q.agencies) >= 2 or len(q.agencies) == 1 and len(q.years) == 2):
+        if (
+            q.intent == "passage"
+            and context.get("intent") == "compare_text"
+            and (len(q.agencies) >= 2 or len(q.agencies) == 1 and len(q.years) == 2)
+        ):
             q.intent = "compare_text"
-        if q.intent in ("passage", "compare_text") and len(q.agencies) == 1 and len(q.years) == 2 and _AGAINST.search(s):
-            q.intent = "compare_text"             # 与它2023年报告的同一部分相比
+        if (
+            q.intent in ("passage", "compare_text")
+            and len(q.agencies) == 1
+            and len(q.years) == 2
+            and _AGAINST.search(s)
+        ):
+            q.intent = "compare_text"  # 与它2023年报告的同一部分相比
         if q.intent == "compare_text" or (q.intent == "passage" and not q.section):
             q.section = q.section or context.get("section")
-        if q.intent == "compare_text" and len(q.agencies) >= 2 and "年份" in carried and not _SAME_YEAR.search(s) \
-                and any(not any(y in self.by_agency.get(a, {}) for y in q.years) for a in q.agencies):
-            q.years = []                          # two agencies compared: each one's own report
+        if (
+            q.intent == "compare_text"
+            and len(q.agencies) >= 2
+            and "年份" in carried
+            and not _SAME_YEAR.search(s)
+            and any(not any(y in self.by_agency.get(a, {}) for y in q.years) for a in q.agencies)
+        ):
+            q.years = []  # two agencies compared: each one's own report
 
     def _places_of(self, agency: str) -> list[str]:
         """The county (or else the city) an agency of the corpus belongs to, as named in it."""
@@ -563,13 +759,17 @@ class Engine:
             if part and part in agency:
                 return [part]
         from ..mentions import kind_of_agency
+
         head = agency[: len(agency) - len(kind_of_agency(agency))]
         return [head] if head else []
 
     def not_in_corpus(self, q: Question, why: str, mention: str | None = None) -> Answer:
         near = self.closest(mention) if mention else []
-        tail = f"语料中名称最接近的单位：{'、'.join(near)}。" if near else \
-            f"语料有 {len(self.agencies)} 个单位，年份 {self.years[0]}—{self.years[-1]}。"
+        tail = (
+            f"语料中名称最接近的单位：{'、'.join(near)}。"
+            if near
+            else f"语料有 {len(self.agencies)} 个单位，年份 {self.years[0]}—{self.years[-1]}。"
+        )
         return Answer(q.intent, f"不在语料中：{why}。{tail}", found=False)
 
     def closest(self, mention: str, n: int = 5) -> list[str]:
@@ -590,7 +790,9 @@ class Engine:
             return [have[y] for y in sorted(have)]
         missing = [y for y in q.years if y not in have]
         if missing:
-            warnings.append(f"语料中没有{agency}{'、'.join(map(str, missing))}年的报告（有：{'、'.join(map(str, sorted(have)))}年）")
+            warnings.append(
+                f"语料中没有{agency}{'、'.join(map(str, missing))}年的报告（有：{'、'.join(map(str, sorted(have)))}年）"
+            )
         return [have[y] for y in q.years if y in have]
 
     def _in_scope(self, r: dict) -> bool:
@@ -677,8 +879,13 @@ class Engine:
                 parts.append(f"两者相同（均为{_fmt(a.value)}{a.unit}）。")
             else:
                 more = (a, b) if (a.value > b.value) == (which.group(1) in "多高大") else (b, a)
-                name = lambda r: f"{r.agency}{'' if a.year == b.year else f' {r.year}年'}"
-                parts.append(f"{name(more[0])}更{which.group(1)}（{_fmt(more[0].value)} 对 {_fmt(more[1].value)}{a.unit}）。")
+
+                def name(r):
+                    return f"{r.agency}{'' if a.year == b.year else f' {r.year}年'}"
+
+                parts.append(
+                    f"{name(more[0])}更{which.group(1)}（{_fmt(more[0].value)} 对 {_fmt(more[1].value)}{a.unit}）。"
+                )
         if q.total and len(rows) > 1 and not _SHARE.search(q.text):
             parts.append(self._total_line(q, rows))
             values = [r.value for r in rows]
@@ -695,7 +902,7 @@ class Engine:
             text = normalise(q.text)
             for _, m, w in metrics_in(text):
                 if m.key == q.metric.key:
-                    text = text.replace(w, "", 1)     # the whole, read once the part's words are gone
+                    text = text.replace(w, "", 1)  # the whole, read once the part's words are gone
             others = [m for _, m, _ in metrics_in(text) if m.key != q.metric.key]
             if not others:
                 return []
@@ -737,10 +944,14 @@ class Engine:
             return f"{head}：报告中没有“{metric.name}”这一项。"
         cells, each = self.cells_for(metric, report, None)
         if each or len(figs) > 1 and metric.v2019 is not None and self._version(report, "A") == 2019:
-            return f"{head}：" + "，".join(f"{self._label(f, report).split(' ', 1)[1]} {_fmt(f.value)}" for f in figs) + "。"
+            return (
+                f"{head}："
+                + "，".join(f"{self._label(f, report).split(' ', 1)[1]} {_fmt(f.value)}" for f in figs)
+                + "。"
+            )
         value = self.value(metric, report, figs, column)
         blanks = [f for f in figs if f.value is None]
-        if 0 < len(blanks) < len(figs):     # a sum with a blank part is not a sum
+        if 0 < len(blanks) < len(figs):  # a sum with a blank part is not a sum
             shown = "，".join(f"{_part_name(f, figs)} {_fmt(f.value)}" for f in figs)
             return f"{head}{metric.name}：无法计算合计——其中{len(blanks)}项空白（{shown}）。"
         if value is None:
@@ -749,11 +960,15 @@ class Engine:
                 return f"{head}{metric.name}：无法从这份报告的文本确定，留空不填（{why}）。"
             parts = self._parts_of_blank_total(report, figs)
             if parts:
-                return (f"{head}{metric.name}：报告未印总计（空白）；六类申请人各栏之和为{_fmt(parts[0])}"
-                        f"（{' + '.join(map(_fmt, parts[1]))}，系计算所得，非报告所印）。")
+                return (
+                    f"{head}{metric.name}：报告未印总计（空白）；六类申请人各栏之和为{_fmt(parts[0])}"
+                    f"（{' + '.join(map(_fmt, parts[1]))}，系计算所得，非报告所印）。"
+                )
             return f"{head}{metric.name}：报告中该项为空白（未填报），不是0。"
         unit = self.unit(metric, report, figs[0].col)
-        text = f"{head}{metric.name}：{_fmt(value)}{unit}" + ("（报告表头未注明金额单位）" if metric.unit_from_header and not unit else "")
+        text = f"{head}{metric.name}：{_fmt(value)}{unit}" + (
+            "（报告表头未注明金额单位）" if metric.unit_from_header and not unit else ""
+        )
         if len(figs) > 1:
             text += "（" + " + ".join(f"{_part_name(f, figs)} {_fmt(f.value)}" for f in figs) + "）"
         if metric.three_rows and figs[0].row.startswith("other_"):
@@ -766,8 +981,7 @@ class Engine:
         if len(figs) != 1 or figs[0].tbl != "B" or figs[0].col != "total":
             return None
         cols = [c for c in table("B").column_keys if c != "total"]
-        cells = {c.col: c.value for c in self.store.cells([("B", figs[0].row, c) for c in cols],
-                                                               [report["id"]])}
+        cells = {c.col: c.value for c in self.store.cells([("B", figs[0].row, c) for c in cols], [report["id"]])}
         values = [cells.get(c) for c in cols]
         known = [v for v in values if v is not None]
         if not known:
@@ -785,8 +999,9 @@ class Engine:
             groups.setdefault(tuple(cells), []).append(r["id"])
         return groups
 
-    def _sums(self, q: Question, reports: list[dict], condition=None, descending: bool | None = None,
-              limit: int | None = None) -> list[tuple[dict, object]]:
+    def _sums(
+        self, q: Question, reports: list[dict], condition=None, descending: bool | None = None, limit: int | None = None
+    ) -> list[tuple[dict, object]]:
         """(report, value) of the reports whose figure is computable, from the store's
         queries: `condition` (op, n) → Store.where, `descending` → Store.rank, else
         Store.lookup; the groups' rows merged in the same order."""
@@ -848,7 +1063,7 @@ class Engine:
         figs = self.figures(q.metric, reports, q.column)
         self.failed([r["id"] for r in reports])
         op, n = q.condition or (">", 0)
-        met = {r["id"] for r, _ in self._sums(q, reports, condition=(op, n))}          # SQL: the condition
+        met = {r["id"] for r, _ in self._sums(q, reports, condition=(op, n))}  # SQL: the condition
         computable = dict((r["id"], v) for r, v in self._sums(q, reports))
         hits, misses, blank = [], [], []
         for r in reports:
@@ -859,8 +1074,11 @@ class Engine:
                 hits.append((r, v, figs[r["id"]]))
             else:
                 misses.append((r, v, figs[r["id"]]))
-        key = (lambda x: (x[1], x[0]["agency"], x[0]["year"])) if op in ("<", "<=") else \
-            (lambda x: (-x[1], x[0]["agency"], x[0]["year"]))
+        key = (
+            (lambda x: (x[1], x[0]["agency"], x[0]["year"]))
+            if op in ("<", "<=")
+            else (lambda x: (-x[1], x[0]["agency"], x[0]["year"]))
+        )
         hits.sort(key=key)
         misses.sort(key=lambda x: (-x[1], x[0]["agency"], x[0]["year"]))
         rows = [row for r, v, figs_ in hits + misses + blank for row in self.rows_for(q.metric, r, figs_, warnings)]
@@ -868,8 +1086,11 @@ class Engine:
         one_year = bool(q.years) and len(q.years) == 1
 
         def named(items):
-            return "、".join(f"{r['agency']}{'' if one_year else str(r['year']) + '年'}（{_fmt(v)}）"
-                            for r, v, _ in items[:LIST_SHOWN]) + ("等" if len(items) > LIST_SHOWN else "")
+            return "、".join(
+                f"{r['agency']}{'' if one_year else str(r['year']) + '年'}（{_fmt(v)}）"
+                for r, v, _ in items[:LIST_SHOWN]
+            ) + ("等" if len(items) > LIST_SHOWN else "")
+
         scope = f"{self._scope(q)}共{len(reports)}份报告"
         if not reports:
             return self.not_in_corpus(q, f"{self._scope(q)}没有报告")
@@ -877,37 +1098,50 @@ class Engine:
         if misses:
             lines.append(f"不符合条件的{len(misses)}份：{named(misses)}。")
         if blank:
-            lines.append(f"该项空白（未填报或无法确定）的{len(blank)}份：" + "、".join(
-                f"{r['agency']}{'' if one_year else str(r['year']) + '年'}" for r, _, _ in blank[:LIST_SHOWN])
-                + ("等" if len(blank) > LIST_SHOWN else "") + "。")
+            lines.append(
+                f"该项空白（未填报或无法确定）的{len(blank)}份："
+                + "、".join(
+                    f"{r['agency']}{'' if one_year else str(r['year']) + '年'}" for r, _, _ in blank[:LIST_SHOWN]
+                )
+                + ("等" if len(blank) > LIST_SHOWN else "")
+                + "。"
+            )
         if len(hits) > LIST_SHOWN or len(misses) > LIST_SHOWN:
             warnings.append(f"每类只列出前{LIST_SHOWN}份，完整名单见导出的 CSV")
-        return Answer("list", "\n".join(lines), rows=rows, warnings=warnings,
-                      series=[{"in": len(hits), "out": len(misses), "blank": len(blank)}])
+        return Answer(
+            "list",
+            "\n".join(lines),
+            rows=rows,
+            warnings=warnings,
+            series=[{"in": len(hits), "out": len(misses), "blank": len(blank)}],
+        )
 
     def _aggregate(self, q: Question) -> Answer:
         warnings: list[str] = []
         values, blank = self._per_report(q, warnings)
         if not values:
             return self.not_in_corpus(q, f"{self._scope(q)}没有填报{q.metric.name}的报告")
-        total, _, _ = self._total(q, [r for r, _, _ in values])          # SQL: SUM over the reports
+        total, _, _ = self._total(q, [r for r, _, _ in values])  # SQL: SUM over the reports
         rows = [row for r, v, figs in values for row in self.rows_for(q.metric, r, figs, warnings)]
         if q.mean:
             mean = round(total / len(values), 2)
-            text = f"{self._scope(q)}{len(values)}份报告的{q.metric.name}平均为{_fmt(mean)}{q.metric.unit}（合计{_fmt(total)}）。"
+            text = (f"{self._scope(q)}{len(values)}份报告的{q.metric.name}平均为"
+                    f"{_fmt(mean)}{q.metric.unit}（合计{_fmt(total)}）。")
         else:
             text = f"{self._scope(q)}{len(values)}份报告的{q.metric.name}合计{_fmt(total)}{q.metric.unit}。"
         if blank:
             warnings.append(f"另有{blank}份报告该项空白（未填报），未计入")
-        return Answer("aggregate", text, rows=rows, warnings=warnings, series=[{"total": total, "reports": len(values)}])
+        return Answer(
+            "aggregate", text, rows=rows, warnings=warnings, series=[{"total": total, "reports": len(values)}]
+        )
 
     def _rank(self, q: Question) -> Answer:
         warnings: list[str] = []
         if q.agencies and q.group is None:
             return self._rank_years(q)
         reports = self._comparable(q.metric, self._in_years(q, warnings), warnings)
-        k = q.top if q.top is not None and q.top > 0 else (len(reports) if q.top == 0 else 1)   # 0: the whole order
-        order = self._sums(q, reports, descending=not q.ascending, limit=k + 1)     # SQL: ORDER BY … LIMIT
+        k = q.top if q.top is not None and q.top > 0 else (len(reports) if q.top == 0 else 1)  # 0: the whole order
+        order = self._sums(q, reports, descending=not q.ascending, limit=k + 1)  # SQL: ORDER BY … LIMIT
         if not order:
             return self.not_in_corpus(q, f"{self._scope(q)}没有填报{q.metric.name}的报告")
         figs = self.figures(q.metric, [r for r, _ in order], q.column)
@@ -916,11 +1150,17 @@ class Engine:
         top = order[:k]
         rows = [row for r, v, figs in top for row in self.rows_for(q.metric, r, figs, warnings)]
         word = "最少" if q.ascending else "最多"
-        listing = "；".join(f"{i}. {r['agency']}{'' if q.years and len(q.years) == 1 else str(r['year']) + '年'}：{_fmt(v)}{q.metric.unit}"
-                            for i, (r, v, _) in enumerate(top, 1))
-        text = f"{self._scope(q)}{q.metric.name}{word}的{'前' + str(len(top)) + '名' if len(top) > 1 else ''}：{listing}。"
-        if q.top == 0:                            # the whole order asked
-            text = f"{self._scope(q)}{q.metric.name}{'从少到多' if q.ascending else '从多到少'}（{len(top)}份）：{listing}。"
+        listing = "；".join(
+            f"{i}. {r['agency']}{'' if q.years and len(q.years) == 1 else str(r['year']) + '年'}"
+            f"：{_fmt(v)}{q.metric.unit}"
+            for i, (r, v, _) in enumerate(top, 1)
+        )
+        text = (
+            f"{self._scope(q)}{q.metric.name}{word}的{'前' + str(len(top)) + '名' if len(top) > 1 else ''}：{listing}。"
+        )
+        if q.top == 0:  # the whole order asked
+            text = (f"{self._scope(q)}{q.metric.name}{'从少到多' if q.ascending else '从多到少'}"
+                    f"（{len(top)}份）：{listing}。")
         if len(order) > len(top) and order[len(top)][1] == top[-1][1]:
             warnings.append(f"第{len(top)}名与第{len(top) + 1}名并列（{_fmt(top[-1][1])}）")
         if blank:
@@ -934,7 +1174,7 @@ class Engine:
         for agency in q.agencies:
             reports = self._comparable(q.metric, self._reports_of(q, agency, warnings), warnings)
             figs = self.figures(q.metric, reports, q.column)
-            by_year = self._series(q, reports)                             # SQL: the agency's years
+            by_year = self._series(q, reports)  # SQL: the agency's years
             for r in reports:
                 v = by_year.get(r["id"])
                 if v is None:
@@ -949,8 +1189,13 @@ class Engine:
         word = "最少" if q.ascending else "最多"
         who = "、".join(q.agencies)
         listing = "；".join(f"{i}. {r['year']}年：{_fmt(v)}{q.metric.unit}" for i, (r, v, _) in enumerate(top, 1))
-        text = f"{who}{self._scope(q)}中{q.metric.name}{word}的{'前' + str(len(top)) + '年' if len(top) > 1 else '一年'}：{listing}。"
-        text += "（各年：" + "，".join(f"{r['year']}年 {_fmt(v)}" for r, v, _ in sorted(values, key=lambda x: x[0]["year"])) + "）"
+        text = (f"{who}{self._scope(q)}中{q.metric.name}{word}的"
+                f"{'前' + str(len(top)) + '年' if len(top) > 1 else '一年'}：{listing}。")
+        text += (
+            "（各年："
+            + "，".join(f"{r['year']}年 {_fmt(v)}" for r, v, _ in sorted(values, key=lambda x: x[0]["year"]))
+            + "）"
+        )
         if len(order) > len(top) and order[len(top)][1] == top[-1][1]:
             warnings.append(f"{top[-1][0]['year']}年与{order[len(top)][0]['year']}年并列（{_fmt(top[-1][1])}）")
         if blank:
@@ -970,7 +1215,7 @@ class Engine:
             return self.not_in_corpus(q, warnings[0] if warnings else f"语料中没有{agency}的报告")
         reports = self._comparable(q.metric, reports, warnings)
         figs = self.figures(q.metric, reports, q.column)
-        values = self._series(q, reports)                                  # SQL: the agency's years
+        values = self._series(q, reports)  # SQL: the agency's years
         series, rows = [], []
         for r in sorted(reports, key=lambda r: r["year"]):
             v = values.get(r["id"])
@@ -1003,7 +1248,9 @@ class Engine:
         for r, v, _ in values:
             by_year[r["year"]] = by_year.get(r["year"], 0) + v
         series = [{"year": y, "value": by_year[y]} for y in sorted(by_year)]
-        text = f"各年报告的{q.metric.name}合计：" + " → ".join(f"{s['year']}年 {_fmt(s['value'])}" for s in series) + "。"
+        text = (
+            f"各年报告的{q.metric.name}合计：" + " → ".join(f"{s['year']}年 {_fmt(s['value'])}" for s in series) + "。"
+        )
         warnings.append("各年报告的单位不尽相同，合计数不宜直接比较")
         return Answer("trend", text, series=series, warnings=warnings)
 
@@ -1018,7 +1265,9 @@ class Engine:
             for r in self._reports_of(q, agency, warnings):
                 failed = self.failed([r["id"]])[r["id"]]
                 if not failed:
-                    lines.append(f"{agency} {r['year']}年：表格各项核对一致，文字与表格所述申请数一致（未发现前后矛盾）。")
+                    lines.append(
+                        f"{agency} {r['year']}年：表格各项核对一致，文字与表格所述申请数一致（未发现前后矛盾）。"
+                    )
                     continue
                 lines.append(f"{agency} {r['year']}年：发现{len(failed)}处前后不一致——")
                 for c in failed:
@@ -1041,10 +1290,14 @@ class Engine:
         bad = [(r, failed[r["id"]]) for r in reports if failed[r["id"]]]
         bad.sort(key=lambda x: (-len(x[1]), x[0]["agency"], x[0]["year"]))
         one_year = len(q.years) == 1
-        named = "、".join(f"{r['agency']}{'' if one_year else str(r['year']) + '年'}（{len(c)}处）"
-                          for r, c in bad[:LIST_SHOWN]) + ("等" if len(bad) > LIST_SHOWN else "")
-        text = (f"{self._scope(q)}共{len(reports)}份报告，其中{len(bad)}份有前后不一致" + (f"：{named}。" if bad else "。")
-                + f"其余{len(reports) - len(bad)}份各项核对一致。")
+        named = "、".join(
+            f"{r['agency']}{'' if one_year else str(r['year']) + '年'}（{len(c)}处）" for r, c in bad[:LIST_SHOWN]
+        ) + ("等" if len(bad) > LIST_SHOWN else "")
+        text = (
+            f"{self._scope(q)}共{len(reports)}份报告，其中{len(bad)}份有前后不一致"
+            + (f"：{named}。" if bad else "。")
+            + f"其余{len(reports) - len(bad)}份各项核对一致。"
+        )
         if bad:
             text += "\n例：" + bad[0][0]["agency"] + "——" + _explain(bad[0][1][0])
         return Answer("check", text, warnings=warnings, series=[{"failed": len(bad), "reports": len(reports)}])
@@ -1054,6 +1307,7 @@ class Engine:
         """The current search generation (a new one, switched by another process or the
         app's background rebuild, is picked up at the next question)."""
         from ..retrieval import open_index
+
         self._index = open_index(self.store.root)
         return self._index
 
@@ -1070,8 +1324,11 @@ class Engine:
             missing = [y for y in q.years if y not in have]
             if missing:
                 if not years:
-                    return self.not_in_corpus(q, f"语料中没有{'、'.join(q.agencies)}{'、'.join(map(str, missing))}年的报告"
-                                                 f"（有：{'、'.join(map(str, have))}年）")
+                    return self.not_in_corpus(
+                        q,
+                        f"语料中没有{'、'.join(q.agencies)}{'、'.join(map(str, missing))}年的报告"
+                        f"（有：{'、'.join(map(str, have))}年）",
+                    )
                 warnings.append(f"语料中没有{'、'.join(map(str, missing))}年的报告")
             if years:
                 filters["year"] = years
@@ -1083,8 +1340,19 @@ class Engine:
         hits = idx.search(q.text, k=3, filters=filters, understand=False)
         if not hits:
             return self.not_in_corpus(q, "没有找到相关段落")
-        passages = [Passage(agency=h.agency, year=h.year, section=h.section, title=h.title, text=h.text or "（本节只有表格）",
-                            page=h.page, score=round(h.score, 4), report_id=h.report_id) for h in hits]
+        passages = [
+            Passage(
+                agency=h.agency,
+                year=h.year,
+                section=h.section,
+                title=h.title,
+                text=h.text or "（本节只有表格）",
+                page=h.page,
+                score=round(h.score, 4),
+                report_id=h.report_id,
+            )
+            for h in hits
+        ]
         text = f"最相关的段落出自 {passages[0].citation()}："
         return Answer("passage", text, passages=passages, warnings=warnings)
 
@@ -1096,54 +1364,92 @@ class Engine:
             for agency in q.agencies[:2]:
                 have = self.by_agency[agency]
                 years = [y for y in q.years if y in have] if q.years else [max(have)]
-                if not years:       # the year asked is not there: never another year instead
-                    return self.not_in_corpus(q, f"语料中没有{agency}{'、'.join(map(str, q.years))}年的报告"
-                                                 f"（有：{'、'.join(map(str, sorted(have)))}年）")
+                if not years:  # the year asked is not there: never another year instead
+                    return self.not_in_corpus(
+                        q,
+                        f"语料中没有{agency}{'、'.join(map(str, q.years))}年的报告"
+                        f"（有：{'、'.join(map(str, sorted(have)))}年）",
+                    )
                 pairs.append((agency, have[max(years)]))
         elif len(q.agencies) == 1 and len(q.years) == 2:
             agency = q.agencies[0]
             have = self.by_agency[agency]
             missing = [y for y in q.years if y not in have]
             if missing:
-                return self.not_in_corpus(q, f"语料中没有{agency}{'、'.join(map(str, missing))}年的报告"
-                                             f"（有：{'、'.join(map(str, sorted(have)))}年）")
+                return self.not_in_corpus(
+                    q,
+                    f"语料中没有{agency}{'、'.join(map(str, missing))}年的报告"
+                    f"（有：{'、'.join(map(str, sorted(have)))}年）",
+                )
             pairs = [(agency, have[y]) for y in q.years]
         else:
             return Answer("compare_text", "请写明要比较的两个单位，或一个单位的两个年份。", found=False)
         section = q.section or "s5"
         warnings: list[str] = []
         sides = {}
-        for side, (agency, r) in zip(("left", "right"), pairs):
+        for side, (agency, r) in zip(("left", "right"), pairs, strict=False):
             found = self.store.section_text(r["id"], section)
             title, text, page = found if found else (section, "", None)
             points = split_points(text)
-            sides[side] = {"agency": agency, "year": r["year"], "title": title, "page": page, "points": points,
-                           "topics": sorted({t for p in points for t in topics_of(p)}), "report_id": r["id"],
-                           "section": section}
+            sides[side] = {
+                "agency": agency,
+                "year": r["year"],
+                "title": title,
+                "page": page,
+                "points": points,
+                "topics": sorted({t for p in points for t in topics_of(p)}),
+                "report_id": r["id"],
+                "section": section,
+            }
             if not text:
                 warnings.append(f"{agency} {r['year']}年报告没有这一部分的文字")
         shared = [t for t in sides["left"]["topics"] if t in sides["right"]["topics"]]
         only_l = [t for t in sides["left"]["topics"] if t not in shared]
         only_r = [t for t in sides["right"]["topics"] if t not in shared]
-        l, r = sides["left"], sides["right"]
-        name_l = f"{l['agency']}（{l['year']}年）"
+        lt, r = sides["left"], sides["right"]
+        name_l = f"{lt['agency']}（{lt['year']}年）"
         name_r = f"{r['agency']}（{r['year']}年）"
-        text = (f"比较 {name_l} 与 {name_r} 的“{l['title']}”："
-                f"共同涉及：{'、'.join(shared) or '无'}；仅{name_l}：{'、'.join(only_l) or '无'}；"
-                f"仅{name_r}：{'、'.join(only_r) or '无'}。")
-        if not (shared or only_l or only_r):      # no topic to line up: the two texts side by side
+        text = (
+            f"比较 {name_l} 与 {name_r} 的“{lt['title']}”："
+            f"共同涉及：{'、'.join(shared) or '无'}；仅{name_l}：{'、'.join(only_l) or '无'}；"
+            f"仅{name_r}：{'、'.join(only_r) or '无'}。"
+        )
+        if not (shared or only_l or only_r):  # no topic to line up: the two texts side by side
+
             def gist(side):
                 first = "；".join(side["points"][:2]) or "（无文字）"
                 return first if len(first) <= 120 else first[:120] + "…"
-            text = (f"比较 {name_l} 与 {name_r} 的“{l['title']}”（未归纳出可对照的主题，原文要点并列）：\n"
-                    f"{name_l}：{gist(l)}\n{name_r}：{gist(r)}")
-        passages = [Passage(agency=s["agency"], year=s["year"], section=section, title=s["title"], text="\n".join(s["points"]),
-                            page=s["page"], score=1.0, report_id=s["report_id"]) for s in (l, r)]
-        return Answer("compare_text", text, passages=passages, warnings=warnings,
-                      compare={"left": l, "right": r, "shared": shared, "only_left": only_l, "only_right": only_r})
+
+            text = (
+                f"比较 {name_l} 与 {name_r} 的“{lt['title']}”（未归纳出可对照的主题，原文要点并列）：\n"
+                f"{name_l}：{gist(lt)}\n{name_r}：{gist(r)}"
+            )
+        passages = [
+            Passage(
+                agency=s["agency"],
+                year=s["year"],
+                section=section,
+                title=s["title"],
+                text="\n".join(s["points"]),
+                page=s["page"],
+                score=1.0,
+                report_id=s["report_id"],
+            )
+            for s in (lt, r)
+        ]
+        return Answer(
+            "compare_text",
+            text,
+            passages=passages,
+            warnings=warnings,
+            compare={"left": lt, "right": r, "shared": shared, "only_left": only_l, "only_right": only_r},
+        )
 
 
-_POINT = re.compile(r"(?=[一二三四五六七八九十]是)|(?=[（(][一二三四五六七八九十]+[）)])|(?=(?<![\d.])\d{1,2}[.、．](?!\d))|\n")
+_POINT = re.compile(
+    r"(?=[一二三四五六七八九十]是)|(?=[（(][一二三四五六七八九十]+[）)])|(?=(?<![\d.])\d{1,2}[.、"
+    r"．](?!\d))|\n"
+)
 
 
 def _remember(memory: dict | None, q: Question) -> dict:
@@ -1202,6 +1508,7 @@ def _two_figures(rows: list[Row]) -> tuple[Row, Row] | None:
 def _of_kind(names: list[str], like: list[str]) -> list[str]:
     """The names of the same kind of body (退役军人事务局, 司法局…) as one of `like`."""
     from ..mentions import place_of
+
     kinds = {place_of(a).remainder for a in like}
     return [a for a in names if place_of(a).remainder in kinds]
 
@@ -1216,14 +1523,20 @@ def _num(v):
 
 
 def _explain(check: dict) -> str:
-    names = {"B.balance": "表二“一+二=（七）总计+四”不成立", "B.processed_sum": "表二（七）总计不等于各项办理结果之和",
-             "B.row_total": "表二一行的总计不等于各类申请人之和", "C.row_total": "表三一行的总计不等于各项之和",
-             "narrative.new_received": "正文所说的申请数与表二不一致"}
+    names = {
+        "B.balance": "表二“一+二=（七）总计+四”不成立",
+        "B.processed_sum": "表二（七）总计不等于各项办理结果之和",
+        "B.row_total": "表二一行的总计不等于各类申请人之和",
+        "C.row_total": "表三一行的总计不等于各项之和",
+        "narrative.new_received": "正文所说的申请数与表二不一致",
+    }
     head = names.get(check["rule"], check["rule"])
     if check["rule"] == "narrative.new_received":
         quote = re.search(r"“([^”]*)”", check["detail"] or "")
-        return (f"{head}：正文说“{quote.group(1) if quote else ''}”（{_fmt(check['printed'])}件），"
-                f"表二“本年新收”总计印的是 {_fmt(check['computed'])}")
+        return (
+            f"{head}：正文说“{quote.group(1) if quote else ''}”（{_fmt(check['printed'])}件），"
+            f"表二“本年新收”总计印的是 {_fmt(check['computed'])}"
+        )
     return f"{head}：报告印的是 {_fmt(check['printed'])}，各项之和为 {_fmt(check['computed'])}（{check['detail']}）"
 
 

@@ -56,11 +56,11 @@ class Answer:
     # how the question was read: op, agencies (and unknown/ambiguous ones), years, figure,
     # condition, what was carried over from the previous question, and a one-line summary
     interpretation: dict = field(default_factory=dict)
-    parts: list["Answer"] = field(default_factory=list)   # a question of several parts: each part's answer
+    parts: list[Answer] = field(default_factory=list)   # a question of several parts: each part's answer
 
     def to_dict(self) -> dict:
         d = asdict(self)
-        for p, src in zip(d["passages"], self.passages):
+        for p, src in zip(d["passages"], self.passages, strict=False):
             p["citation"] = src.citation()
         return d
 
@@ -96,4 +96,8 @@ def _fmt(v) -> str:
 
 
 def _where(s: Source) -> str:
-    return f"{s.label}" + (f"，原文“{s.raw}”" if s.raw not in (None, "") else "，空白") + (f"，第{s.page}页" if s.page else "")
+    return (
+        f"{s.label}"
+        + (f"，原文“{s.raw}”" if s.raw not in (None, "") else "，空白")
+        + (f"，第{s.page}页" if s.page else "")
+    )

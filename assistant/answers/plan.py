@@ -16,7 +16,9 @@ OPS = {"lookup": "lookup", "list": "list", "aggregate": "total", "rank": "rank",
        "compare_text": "compare", "check": "check", "passage": "passage"}
 OP_WORDS = {"lookup": "查数", "list": "列出符合条件的单位", "total": "合计", "rank": "排序", "trend": "变化",
             "compare": "比较", "check": "核对", "passage": "查原文", "not_found": "语料中没有", "clarify": "需要说明"}
-_REFERS = re.compile(r"这两项|这几项|两项|各项指标|上述|以上|其中|那份|这份|该报告|同一年|同一年度|当年|那家|这家|该区|该县|该市|该局|该部门|前面那|刚才那|这俩|那俩|这几家|这些单位|这两家|这[两三四五六七八九十\d]+家|它|该单位|该机关|他们|那[\d〇零一二三四五六七八九十]*年|呢[？?]?$|同期|同年")
+_REFERS = re.compile(r"这两项|这几项|两项|各项指标|上述|以上|其中|那份|这份|该报告|同一年|同一年度|当年|那家|这家|该区|"
+                     r"该县|该市|该局|该部门|前面那|刚才那|这俩|那俩|这几家|这些单位|这两家|"
+                     r"这[两三四五六七八九十\d]+家|它|该单位|该机关|他们|那[\d〇零一二三四五六七八九十]*年|呢[？?]?$|同期|同年")
 _ALL = re.compile(r"所有|全部|各单位|哪些|哪几|哪家|哪个单位|多少个单位|多少家|的单位|各地")
 _PART_SPLIT = re.compile(r"[？?；;]+|(?=其中)")
 _COMMA = re.compile(r"[，,]")
@@ -72,8 +74,10 @@ def split_parts(text: str) -> list[str]:
     return _scope_then_figure(_same_figure_merged(out)) or [text]
 
 
-_COURTESY_HEAD = re.compile(r"^(?:我想问一下|我想问下|我想问|想请问|我问一下|请问一下|请问下|请问|麻烦问一下|麻烦问下|麻烦|想问一下|想问下|问一下|你好|您好)[，,：:、\s]*")
-_COURTESY_PIECE = re.compile(r"[，,。？?！!\s]*(?:谢谢你|谢谢您|谢谢|多谢|谢啦|感谢|麻烦了|辛苦了|thanks|thank you)[。！!~～]*$", re.I)
+_COURTESY_HEAD = re.compile(r"^(?:我想问一下|我想问下|我想问|想请问|我问一下|请问一下|请问下|请问|麻烦问一下|麻烦问下|"
+                            r"麻烦|想问一下|想问下|问一下|你好|您好)[，,：:、\s]*")
+_COURTESY_PIECE = re.compile(r"[，,。？?！!\s]*(?:谢谢你|谢谢您|谢谢|多谢|谢啦|感谢|麻烦了|辛苦了|thanks|thank "
+                             r"you)[。！!~～]*$", re.I)
 _PARTICLE = re.compile(r"(?<=[\u4e00-\u9fff])(?:啊|呀|哈|嘛|哦|啦|捏)(?=[？?。！!，,]|$)")
 # a space between two parts (…多少件 被申请行政复议的又有几起): after an asking word or before a joiner
 _SPACE = re.compile(r"(?<=[\u4e00-\u9fff\d”」）)])\s+(?=[\u4e00-\u9fff“「（(\d])")
@@ -136,7 +140,8 @@ def _asking_groups(clauses: list[str]) -> list[str]:
     return groups
 
 
-_RANK_WORDS = re.compile(r"最多|最少|最高|最低|排名|排序|排个序|排个名|排一下|排个榜|排榜|榜单|前[三五十\d]")   # 哪年多 (of two): a comparison, shown side by side
+# 哪年多 (of two): a comparison, shown side by side
+_RANK_WORDS = re.compile(r"最多|最少|最高|最低|排名|排序|排个序|排个名|排一下|排个榜|排榜|榜单|前[三五十\d]")
 _TOTAL_WORDS = re.compile(r"总共|一共|合计|共计|加起来|加在一起|加总")
 _TREND_WORDS = re.compile(r"变化|趋势|走势|增加还是减少|是增是减|多了还是少了|涨了还是降了|增还是减|升还是降")
 _LIST_WORDS = re.compile(r"哪些|有哪几|哪几家|哪几个")
@@ -170,6 +175,7 @@ def _op_of(c: str) -> str | None:
 def _names_scope(c: str) -> bool:
     """A clause that names a year or an agency of its own (曲江区总工会2022年呢)."""
     from ..mentions import _AGENCY_LIKE, _PLACE_LIKE
+
     return bool(_OWN_YEAR.search(c) or _AGENCY_LIKE.search(c) or _PLACE_LIKE.search(c))
 
 
@@ -181,20 +187,26 @@ def _by_year(p: str) -> list[str]:
     多少 → one part per year with the figure written after it, each with the words before
     the first year (the agency)."""
     from ..mentions import arabic_dates
+
     if not _FULL_YEAR.search(p):
-        p = arabic_dates(unicodedata.normalize("NFKC", p)) if re.search(r"[〇零一二][〇零一二三四五六七八九]{3}年|[０-９]", p) else p
+        p = (
+            arabic_dates(unicodedata.normalize("NFKC", p))
+            if re.search(r"[〇零一二][〇零一二三四五六七八九]{3}年|[０-９]", p)
+            else p
+        )
     at = [m.start() for m in _FULL_YEAR.finditer(p)]
     if len(at) < 2:
         return [p]
-    head, pieces = p[:at[0]], [p[a:b] for a, b in zip(at, at[1:] + [len(p)])]
+    head, pieces = p[: at[0]], [p[a:b] for a, b in zip(at, at[1:] + [len(p)], strict=False)]
     if not all(metrics_in(_FULL_YEAR.sub("", x)) or _table_columns(x) for x in pieces):
         return [p]
     from .understand import _SERIES
+
     if _SERIES.search(p) or re.search(r"相比|比较|对比|增长|减少|增加|下降|变化", p):
-        return [p]                                # the same figure over years: one question
+        return [p]  # the same figure over years: one question
     asked = [_figures_of(_FULL_YEAR.sub("", x)) for x in pieces]
     if len(set(asked)) < len(pieces) or not all(asked):
-        return [p]                                # each year its own figure, or it is one question
+        return [p]  # each year its own figure, or it is one question
     return [head + x.rstrip("、，, 和与及") for x in pieces]
 
 
@@ -209,13 +221,20 @@ def _table_columns(x: str) -> bool:
 
 
 # what a report says on a section or topic, asked in a clause of its own
-_TOPIC = re.compile(r"问题|不足|措施|改进|整改|打算|总体情况|其他需要报告|事项|信息处理费|主动公开.{0,4}(?:工作|情况)|平台建设|监督保障|信息管理|提案|建议办理")
-_SAYS = re.compile(r"概括|总结|原文|说了|讲了|写了|提到|提没提|提及|表述|怎么讲|说下|说说|说一下|讲讲|看看|怎么说|怎么写|介绍|是什么|有哪些|有什么|啥|比较|对比|比一比|比一下|对照|异同|不同")
+_TOPIC = re.compile(
+    r"问题|不足|措施|改进|整改|打算|总体情况|其他需要报告|事项|信息处理费|主动公开.{0,4}(?:工作|情况)|"
+    r"平台建设|监督保障|信息管理|提案|建议办理"
+)
+_SAYS = re.compile(
+    r"概括|总结|原文|说了|讲了|写了|提到|提没提|提及|表述|怎么讲|说下|说说|说一下|讲讲|看看|怎么说|"
+    r"怎么写|介绍|是什么|有哪些|有什么|啥|比较|对比|比一比|比一下|对照|异同|不同"
+)
 _GIVES = re.compile(r"给出|列出|告诉我|提供|报一下|说一下|数量|数字|对比|比较|比一比|比一下")
 
 
 def _asks_passage(c: str) -> bool:
     from .understand import _SERIES
+
     return bool(_TOPIC.search(c) and _SAYS.search(c) and not _SERIES.search(c) and not _has_metric(c))
 
 
@@ -228,7 +247,9 @@ def _text_and_figure(clauses: list[str]) -> bool:
 
 
 def _is_check(s: str) -> bool:
-    from .understand import _CHECK, vocabulary as _voc
+    from .understand import _CHECK
+    from .understand import vocabulary as _voc
+
     return any(w in s for w in dict(_voc().intents)["check"]) or bool(_CHECK.search(s))
 
 
@@ -248,21 +269,32 @@ def _check_parts(text: str) -> list[str]:
             continue
         if _is_check(p):
             clauses = [c for c in _COMMA.split(p) if c.strip()]
-            at = next(i for i, c in enumerate(clauses) if _is_check(c)) if any(map(_is_check, clauses)) else len(clauses)
-            asks_own = lambda c: not _is_check(c) and _ASKS_STRICT.search(c) and (_has_metric(c) or _asks_text(c))
-            counts = lambda c: asks_own(c) and re.search(r"多少|几[件次起个家项]", c)   # 被复议几次，…对得上不
+            at = (
+                next(i for i, c in enumerate(clauses) if _is_check(c)) if any(map(_is_check, clauses)) else len(clauses)
+            )
+
+            def asks_own(c):
+                return not _is_check(c) and _ASKS_STRICT.search(c) and (_has_metric(c) or _asks_text(c))
+
+            def counts(c):
+                return asks_own(c) and re.search(r"多少|几[件次起个家项]", c)  # 被复议几次，…对得上不
+
             head = [c for c in clauses[:at] if counts(c)]
             if head and at > 0 and counts(clauses[0]):
                 out += [x for c in head for x in split_parts(pending + c if c == clauses[0] else c)]
                 pending = ""
                 clauses = [c for c in clauses if c not in head]
-                at = next(i for i, c in enumerate(clauses) if _is_check(c)) if any(map(_is_check, clauses)) else len(clauses)
+                at = (
+                    next(i for i, c in enumerate(clauses) if _is_check(c))
+                    if any(map(_is_check, clauses))
+                    else len(clauses)
+                )
                 last_check = None
-            tail = [c for c in clauses[at + 1:]]
+            tail = [c for c in clauses[at + 1 :]]
             own = [c for c in tail if asks_own(c)]
             check = "，".join(c for c in clauses if c not in own)
             if last_check is not None and last_check == len(out) - 1 and not _YEARISH.search(check):
-                out[-1] += "，" + check           # 数据质量怎么样？各表数据是否闭合？: one check, asked twice
+                out[-1] += "，" + check  # 数据质量怎么样？各表数据是否闭合？: one check, asked twice
             else:
                 out.append(pending + check)
                 last_check = len(out) - 1
@@ -281,7 +313,10 @@ def _check_parts(text: str) -> list[str]:
 
 
 _INCLUDE = re.compile(r"(?:都算上|都算进去|都算|都包括|包括在内|算在内|一起算|合并计算)[。.]?$")
-_EXISTS = re.compile(r"报告有吗|年报有吗|有报告吗|有年报吗|出来了没|出了吗|出了没|有没有年报|发布了吗|发布了没|公布了吗|有了吗|有没有报告")
+_EXISTS = re.compile(
+    r"报告有吗|年报有吗|有报告吗|有年报吗|出来了没|出了吗|出了没|有没有年报|发布了吗|发布了没|"
+    r"公布了吗|有了吗|有没有报告"
+)
 _OWN_YEAR = re.compile(r"(?:19|20)\d{2}|[12]\d年|去年|前年|今年|大前年|[〇零一二][〇零一二三四五六七八九]{3}")
 _SCOPE_ONLY = re.compile(r"^(?:那|那么)?[^，。？?]{0,12}?(?:年|年度)?呢$")
 
@@ -293,14 +328,24 @@ def _scope_then_figure(parts: list[str]) -> list[str]:
     i = 0
     while i < len(parts):
         p = parts[i]
-        own_year = i + 1 < len(parts) and _OWN_YEAR.search(parts[i + 1]) and not _OWN_YEAR.search(p) is None \
+        own_year = (
+            i + 1 < len(parts)
+            and _OWN_YEAR.search(parts[i + 1])
+            and _OWN_YEAR.search(p) is not None
             and _OWN_YEAR.search(parts[i + 1]).group(0) != (_OWN_YEAR.search(p).group(0) if _OWN_YEAR.search(p) else "")
+        )
         if i + 1 < len(parts) and _EXISTS.search(p) and metrics_in(parts[i + 1]) and not metrics_in(p) and not own_year:
-            out.append(p + "，" + parts[i + 1])   # 年报出来了没？新收了多少申请？: the figure, if it is there
+            out.append(p + "，" + parts[i + 1])  # 年报出来了没？新收了多少申请？: the figure, if it is there
             i += 2
             continue
-        if i + 1 < len(parts) and _SCOPE_ONLY.match(p) and not metrics_in(p) and len(p) <= 14 \
-                and not re.match(r"(?:另外|其中|还有|再|以及|同时|并且|此外)", parts[i + 1]) and not own_year:
+        if (
+            i + 1 < len(parts)
+            and _SCOPE_ONLY.match(p)
+            and not metrics_in(p)
+            and len(p) <= 14
+            and not re.match(r"(?:另外|其中|还有|再|以及|同时|并且|此外)", parts[i + 1])
+            and not own_year
+        ):
             out.append(p.rstrip("呢") + "，" + parts[i + 1])
             i += 2
             continue
@@ -314,26 +359,51 @@ def _same_figure_merged(parts: list[str]) -> list[str]:
     收到几件？ / 多了还是少了？差多少？), is one question with it."""
     out: list[str] = []
     for p in parts:
-        if out and len(p) <= 12 and re.search(r"一共|总共|合计|共计|加起来", p) and re.search(r"哪些|哪几|哪家|列出", out[-1]):
-            out.append(p)                         # 哪些单位收到过申请？一共收到多少件: the list, then its total
+        if (
+            out
+            and len(p) <= 12
+            and re.search(r"一共|总共|合计|共计|加起来", p)
+            and re.search(r"哪些|哪几|哪家|列出", out[-1])
+        ):
+            out.append(p)  # 哪些单位收到过申请？一共收到多少件: the list, then its total
         elif out and _op_of(p) and _op_of(out[-1]) and _op_of(p) != _op_of(out[-1]) and _new_op(p, out[-1]):
-            out.append(p)                         # 哪些单位不少于10件？新收最多的是哪家: a list, then a rank
-        elif out and not _YEARISH.search(p) and metrics_in(p) and \
-                [m.key for _, m, _ in metrics_in(p)] == [m.key for _, m, _ in metrics_in(out[-1])] and \
-                columns_in(p, metrics_in(p)[0][1]) == [] and len(p) <= 12:
+            out.append(p)  # 哪些单位不少于10件？新收最多的是哪家: a list, then a rank
+        elif (
+            out
+            and not _YEARISH.search(p)
+            and metrics_in(p)
+            and [m.key for _, m, _ in metrics_in(p)] == [m.key for _, m, _ in metrics_in(out[-1])]
+            and columns_in(p, metrics_in(p)[0][1]) == []
+            and len(p) <= 12
+        ):
             out[-1] += "，" + p
-        elif out and not metrics_in(p) and not _YEARISH.search(p) and len(p) <= 8 and not _table_columns(p) \
-                and not _new_op(p, out[-1]) and \
-                re.fullmatch(r"(?:有|差|是|共|一共|到底|具体)?[^，。]{0,4}(?:多少|几[件个次起家]?)[件个次起]?", p):
-            out[-1] += "，" + p                   # 差多少？ 有几件？
+        elif (
+            out
+            and not metrics_in(p)
+            and not _YEARISH.search(p)
+            and len(p) <= 8
+            and not _table_columns(p)
+            and not _new_op(p, out[-1])
+            and re.fullmatch(r"(?:有|差|是|共|一共|到底|具体)?[^，。]{0,4}(?:多少|几[件个次起家]?)[件个次起]?", p)
+        ):
+            out[-1] += "，" + p  # 差多少？ 有几件？
         else:
             out.append(p)
     return out
 
 
-_INSTRUCTION = re.compile(r"^(?:这里|此处|请|并|需|就是|也就是|即|指的是|意思是)")    # 这里请把…合并计算: how to answer, not another question
-_LEAD_RIDER = re.compile(r"^(?:有的话|如果有|若有|附上|并附上|并附|附|并列出|同时列出|列一下|列出来|具体是|具体|到底是|究竟是)")
-_SOURCE_ASK = re.compile(r"都算上|都算进去|都包括|包括在内|算在内|漏填|空白还是|是不是空白|填的0|填的是0|注明|出处|出自|来源|哪张表|哪一行|哪一页|第几页|附上|列出来|原文怎么说|怎么说的|怎么写的|原文")
+_INSTRUCTION = re.compile(
+    r"^(?:这里|此处|请|并|需|就是|也就是|即|指的是|意思是)"
+)  # 这里请把…合并计算: how to answer, not another question
+_LEAD_RIDER = re.compile(
+    r"^(?:有的话|如果有|若有|附上|并附上|并附|附|并列出|同时列出|列一下|列出来|具体是|具体|到底是|"
+    r"究竟是)"
+)
+_SOURCE_ASK = re.compile(
+    r"都算上|都算进去|都包括|包括在内|算在内|漏填|空白还是|是不是空白|填的0|填的是0|注明|出处|"
+    r"出自|来源|哪张表|哪一行|哪一页|第几页|附上|列出来|原文怎么说|怎么说的|"
+    r"怎么写的|原文"
+)
 _YEARISH = re.compile(r"(?:19|20)\d{2}|[12]\d年|去年|前年|今年|近.年|那.*年")
 
 
@@ -342,11 +412,11 @@ def _rider(p: str, before: str) -> bool:
     (请注明出自哪张表), the figures of a list just asked (各收了多少件), the words of a passage
     just asked (原文怎么说的)."""
     if _INCLUDE.search(p):
-        return True                               # 直接起诉和复议后起诉都算上: what the sum asked includes
+        return True  # 直接起诉和复议后起诉都算上: what the sum asked includes
     if _YEARISH.search(p):
         return False
     if _LEAD_RIDER.search(p) and {m.key for _, m, _ in metrics_in(p)} <= {m.key for _, m, _ in metrics_in(before)}:
-        return True                               # 列一下，附上新收件数: the figures of the list just asked
+        return True  # 列一下，附上新收件数: the figures of the list just asked
     if _has_metric(p) or columns_in(p, metric_by_key("new_received")) or columns_in(p, metric_by_key("review")):
         return False
     if _SOURCE_ASK.search(p):
@@ -359,27 +429,43 @@ def _by_figure(p: str) -> list[str]:
     被告几次) or several columns of one (法律服务机构和科研机构…各多少; 本年新制作数量、
     对外公开总数量) → one part per figure, each the text without the others' words. A check
     of an identity between figures, or a question about text, stays whole."""
-    from .understand import vocabulary as _voc
     from .understand import _SERIES
-    if any(w in p for w in dict(_voc().intents)["check"]) or _asks_text(_SERIES.sub("", p)) \
-            or re.search(r"[=＝≠]|是否等于|等于|占比|比例|比重|百分比", p):
-        return [p]                                # …占办理结果总数的比例: one question, two figures
+    from .understand import vocabulary as _voc
+
+    if (
+        any(w in p for w in dict(_voc().intents)["check"])
+        or _asks_text(_SERIES.sub("", p))
+        or re.search(r"[=＝≠]|是否等于|等于|占比|比例|比重|百分比", p)
+    ):
+        return [p]  # …占办理结果总数的比例: one question, two figures
     from .understand import _SUMMED
-    if (_SUMMED.search(p) or re.search(r"都算|都包括|包括在内|算在内|一起算", p)) and len(metrics_in(_PAREN.sub("", p))) > 1:
-        return [p]                                # X和Y合计 / 行政诉讼，直接起诉、复议后起诉都算: one figure, their sum
+
+    if (_SUMMED.search(p) or re.search(r"都算|都包括|包括在内|算在内|一起算", p)) and len(
+        metrics_in(_PAREN.sub("", p))
+    ) > 1:
+        return [p]  # X和Y合计 / 行政诉讼，直接起诉、复议后起诉都算: one figure, their sum
     plain = _PAREN.sub("", p)
     found = metrics_in(plain)
     words = [w for _, _, w in found]
     if len(found) < 2:
         metric = found[0][1] if found else None
-        tbl = _table_of(metric) if metric else next(
-            (t for t in ("B", "C") if len(columns_in(plain, metric_by_key("new_received" if t == "B" else "review"))) > 1), "")
+        tbl = (
+            _table_of(metric)
+            if metric
+            else next(
+                (
+                    t
+                    for t in ("B", "C")
+                    if len(columns_in(plain, metric_by_key("new_received" if t == "B" else "review"))) > 1
+                ),
+                "",
+            )
+        )
         cols = columns_in(plain, metric or metric_by_key({"B": "new_received", "C": "review"}.get(tbl, "")))
         if len(cols) < 2:
             return [p]
         table_words = vocabulary().columns.get(tbl, {})
-        words = [next(w for w, c in table_words.items() if c == col and plain.find(w, pos) == pos)
-                 for pos, col in cols]
+        words = [next(w for w, c in table_words.items() if c == col and plain.find(w, pos) == pos) for pos, col in cols]
     out = []
     for keep in words:
         part = plain
@@ -392,6 +478,7 @@ def _by_figure(p: str) -> list[str]:
 
 def _table_of(metric: Metric | None) -> str:
     from .understand import metric_table
+
     return metric_table(metric) or ""
 
 
@@ -419,25 +506,43 @@ def _short(names: list[str]) -> str:
 def interpretation(q: Question, carried: list[str]) -> dict:
     op = OPS.get(q.intent, q.intent)
     if op == "lookup" and q.total and (len(q.agencies) > 1 or len(q.years) > 1):
-        op = "total"                              # named agencies or years, added up
+        op = "total"  # named agencies or years, added up
     figure = None
     if q.metric is not None and op not in ("passage", "compare", "check"):
         figure = q.metric.name + (f"（{_column_name(q.column)}）" if q.column else "")
-    who = (q.group.label + f"（{len(q.agencies)}家）") if q.group is not None else _short(q.agencies) if q.agencies else ("全部单位" if op in ("list", "total", "rank", "trend") else "")
+    who = (
+        (q.group.label + f"（{len(q.agencies)}家）")
+        if q.group is not None
+        else _short(q.agencies)
+        if q.agencies
+        else ("全部单位" if op in ("list", "total", "rank", "trend") else "")
+    )
     bits = [b for b in (who, _years_text(q.years), figure) if b]
     if q.condition:
         from .engine import _OP_WORDS
+
         n = q.condition[1]
         bits.append(f"{_OP_WORDS[q.condition[0]]}{int(n) if float(n).is_integer() else n}")
     bits.append(OP_WORDS.get(op, op))
     line = "按：" + " · ".join(bits) + (f"（沿用上一问的{'、'.join(carried)}）" if carried else "")
-    return {"op": op, "intent": q.intent, "agencies": list(q.agencies),
-            "unknown": [q.unknown_agency] if q.unknown_agency else [],
-            "ambiguous": [{"as_typed": a, "candidates": c} for a, c in q.ambiguous],
-            "years": list(q.years), "figure": figure, "figure_key": q.metric.key if q.metric else None,
-            "column": q.column, "condition": list(q.condition) if q.condition else None,
-            "top": q.top, "ascending": q.ascending, "section": q.section, "carried": carried, "line": line,
-            "group": {"label": q.group.label, "members": list(q.group.members)} if q.group is not None else None}
+    return {
+        "op": op,
+        "intent": q.intent,
+        "agencies": list(q.agencies),
+        "unknown": [q.unknown_agency] if q.unknown_agency else [],
+        "ambiguous": [{"as_typed": a, "candidates": c} for a, c in q.ambiguous],
+        "years": list(q.years),
+        "figure": figure,
+        "figure_key": q.metric.key if q.metric else None,
+        "column": q.column,
+        "condition": list(q.condition) if q.condition else None,
+        "top": q.top,
+        "ascending": q.ascending,
+        "section": q.section,
+        "carried": carried,
+        "line": line,
+        "group": {"label": q.group.label, "members": list(q.group.members)} if q.group is not None else None,
+    }
 
 
 def _column_name(col: str) -> str:
@@ -447,9 +552,12 @@ def _column_name(col: str) -> str:
 def column_name(col: str) -> str:
     """A column's printed label, from whichever table holds it."""
     from ..schema import table
-    if "+" in col:                                # several columns: the word that names their sum
-        return next((w for words in vocabulary().columns.values() for w, c in words.items() if c == col),
-                    "、".join(column_name(c) for c in col.split("+")))
+
+    if "+" in col:  # several columns: the word that names their sum
+        return next(
+            (w for words in vocabulary().columns.values() for w, c in words.items() if c == col),
+            "、".join(column_name(c) for c in col.split("+")),
+        )
     for t in ("B", "C", "A"):
         if col in table(t).column_keys:
             return table(t).column_label(col)
@@ -458,15 +566,21 @@ def column_name(col: str) -> str:
 
 def combine(answers: list[Answer]) -> Answer:
     """The answers to the parts of one question, in the order asked."""
-    out = Answer(intent="multi", text="\n".join(f"（{i}）{a.text}" for i, a in enumerate(answers, 1)),
-                 found=any(a.found for a in answers), parts=list(answers))
+    out = Answer(
+        intent="multi",
+        text="\n".join(f"（{i}）{a.text}" for i, a in enumerate(answers, 1)),
+        found=any(a.found for a in answers),
+        parts=list(answers),
+    )
     for a in answers:
         out.rows += a.rows
         out.series += a.series
         out.passages += a.passages
         out.warnings += [w for w in a.warnings if w not in out.warnings]
     out.compare = next((a.compare for a in answers if a.compare), None)
-    out.interpretation = {"op": "parts", "parts": [a.interpretation for a in answers],
-                          "line": "；".join(f"（{i}）" + a.interpretation.get("line", "")
-                                           for i, a in enumerate(answers, 1))}
+    out.interpretation = {
+        "op": "parts",
+        "parts": [a.interpretation for a in answers],
+        "line": "；".join(f"（{i}）" + a.interpretation.get("line", "") for i, a in enumerate(answers, 1)),
+    }
     return out

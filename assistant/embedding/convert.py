@@ -229,7 +229,7 @@ def nmt_nfkc_charsmap() -> bytes:
 def build_tokenizer(m: Packed):
     from tokenizers import AddedToken, Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
 
-    vocab = [(piece, float(score)) for piece, score in zip(m.pieces, m.scores)]
+    vocab = [(piece, float(score)) for piece, score in zip(m.pieces, m.scores, strict=False)]
     tok = Tokenizer(models.Unigram(vocab, unk_id=m.unk, byte_fallback=False))
     tok.normalizer = normalizers.Sequence([
         normalizers.Precompiled(nmt_nfkc_charsmap()),

@@ -201,14 +201,18 @@ def failures(f: Figures) -> set[tuple[str, Addr]]:
     for c in cols:
         if all(f.value(("B", k, c)) is None for k in ("new_received", "carried_over")):
             continue
-        if v("B", "new_received", c) + v("B", "carried_over", c) != v("B", "total_processed", c) + v("B", "carried_forward", c):
+        received = v("B", "new_received", c) + v("B", "carried_over", c)
+        if received != v("B", "total_processed", c) + v("B", "carried_forward", c):
             out.add(("B.balance", ("B", "new_received", c)))
         if f.value(("B", "total_processed", c)) is not None and any(f.value(("B", k, c)) is not None for k in leaves):
             if v("B", "total_processed", c) != sum(v("B", k, c) for k in leaves):
                 out.add(("B.processed_sum", ("B", "total_processed", c)))
     for k in rows:
-        if have("B", k, "total") and f.value(("B", k, "total")) is not None and any(
-                f.value(("B", k, c)) is not None for c in APPLICANTS):
+        if (
+            have("B", k, "total")
+            and f.value(("B", k, "total")) is not None
+            and any(f.value(("B", k, c)) is not None for c in APPLICANTS)
+        ):
             if v("B", k, "total") != sum(v("B", k, c) for c in APPLICANTS):
                 out.add(("B.row_total", ("B", k, "total")))
     for r in table("C").row_keys:

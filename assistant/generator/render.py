@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import random
-from typing import Iterator
+from collections.abc import Iterator
 
 from .report import GeneratedReport, Grid
 
@@ -72,9 +72,13 @@ def to_html(r: GeneratedReport) -> bytes:
              '<div class="article">']
     for kind, item in outline(r):
         if kind == "title":
-            parts.append(f'<p class="MsoNormal" align="center"><b><span style="font-size:22pt">{esc(item)}</span></b></p>')
+            parts.append(
+                f'<p class="MsoNormal" align="center"><b><span style="font-size:22pt">{esc(item)}</span></b></p>'
+            )
         elif kind == "heading":
-            parts.append(f'<p class="MsoNormal" style="text-indent:32pt"><span style="font-family:黑体">{esc(item)}</span></p>')
+            parts.append(
+                f'<p class="MsoNormal" style="text-indent:32pt"><span style="font-family:黑体">{esc(item)}</span></p>'
+            )
         elif kind == "para":
             parts.append(f'<p class="MsoNormal" style="text-indent:32pt"><span>&nbsp;&nbsp;</span>{esc(item)}</p>')
         elif kind == "signature":
@@ -101,6 +105,8 @@ def _html_table(g: Grid) -> str:
             else:
                 text = html.escape(c.text) if c.text else "&nbsp;"
             align = "center" if c.value else "left"
-            cells.append(f'<td{attrs} valign="middle"><p class="MsoNormal" align="{align}"><span>{text}</span></p></td>')
+            cells.append(
+                f'<td{attrs} valign="middle"><p class="MsoNormal" align="{align}"><span>{text}</span></p></td>'
+            )
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return '<table class="MsoTableGrid" border="1" cellspacing="0" cellpadding="0">\n' + "\n".join(rows) + "\n</table>"

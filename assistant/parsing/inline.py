@@ -148,7 +148,9 @@ def _covered_tail(items: list[Item]) -> list[Item]:
 
 
 def _is_glue(text: str) -> bool:
-    return bool(re.fullmatch(r"[\s:：、，,。;；.．]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|表[一二三四五六]|\d{1,2}[.．、])?[\s:：]*", text))
+    return bool(re.fullmatch(r"[\s:：、，,。;；.．]*(?:[一二三四五六七八九十]+[、.．]|"
+                             r"[（(][一二三四五六七八九十]+[）)]|表[一二三四五六]|\d{1,2}[.．、"
+                             r"])?[\s:：]*", text))
 
 
 def _owner(tail: list[Item]) -> Word | None:

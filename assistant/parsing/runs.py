@@ -200,7 +200,7 @@ def _cuts_total_last(run: RowRun, limit: int) -> list[tuple] | None:
         width = len(suffix)
         values: list = []
 
-        def go(i: int, p: int, acc) -> bool:
+        def go(i: int, p: int, acc, prefix=prefix, total=total, values=values, width=width) -> bool:
             nonlocal nodes
             nodes += 1
             if nodes > MAX_NODES:

@@ -138,17 +138,18 @@ def extract_a(rows: list[list[Cell]], out: Extraction) -> None:
                   for c in cells]
         if any(h is not None for h in header) and (any(w in first for w in spec.header_words) or not key):
             columns = [spec.columns[h] for h in header if h is not None]
-            for h, c in zip(header, cells):
-                unit = _UNIT.search(squeeze(c.text)) if h is not None and spec.columns[h].key.startswith("amount") else None
+            for h, c in zip(header, cells, strict=False):
+                amount = h is not None and spec.columns[h].key.startswith("amount")
+                unit = _UNIT.search(squeeze(c.text)) if amount else None
                 if unit:
                     out.units[f"A.{spec.columns[h].key}"] = unit.group(1)
             votes.update(c.version for c in columns if c.version)
             continue
         if not key:
             continue
-        values = cells[cells.index(labels[0]) + 1:]
+        values = cells[cells.index(labels[0]) + 1 :]
         while columns is not None and len(values) > len(columns) and not squeeze(values[-1].text):
-            values = values[:-1]       # padding cells of a wider grid
+            values = values[:-1]  # padding cells of a wider grid
         if len(values) == 1 and values[0].run:
             if columns:
                 runs.append((key, values[0], [c.key for c in columns], labels[0].text))
@@ -156,7 +157,7 @@ def extract_a(rows: list[list[Cell]], out: Extraction) -> None:
                 pending_runs.append((key, values[0], labels[0].text))
             continue
         if columns and len(columns) == len(values):
-            for col, cell in zip(columns, values):
+            for col, cell in zip(columns, values, strict=False):
                 out.add("A", key, col.key, cell)
         else:
             pending.append((key, values))
@@ -164,7 +165,7 @@ def extract_a(rows: list[list[Cell]], out: Extraction) -> None:
     for key, values in pending:
         layout = spec.layout.get(version or 0, {}).get(key)
         if layout and len(layout) == len(values):
-            for col, cell in zip(layout, values):
+            for col, cell in zip(layout, values, strict=False):
                 out.add("A", key, col, cell)
         else:
             out.warnings.append(f"A.{key}: {len(values)} values and no header naming their columns; not placed")
@@ -175,10 +176,18 @@ def extract_a(rows: list[list[Cell]], out: Extraction) -> None:
         else:
             out.warnings.append(f"A.{key}: run “{cell.text}” and no header naming its columns; not placed")
     if runs:
-        kinds = {c.key: ("signed" if c.key == "change" else "amount" if c.unit or c.key.startswith("amount")
-                         else "count") for c in spec.columns}
-        out.decode("A", [(digit_runs.RowRun(key, cell.text, [kinds[c] for c in cols]), cell, cols, label)
-                         for key, cell, cols, label in runs], always_vanish=True)
+        kinds = {
+            c.key: ("signed" if c.key == "change" else "amount" if c.unit or c.key.startswith("amount") else "count")
+            for c in spec.columns
+        }
+        out.decode(
+            "A",
+            [
+                (digit_runs.RowRun(key, cell.text, [kinds[c] for c in cols]), cell, cols, label)
+                for key, cell, cols, label in runs
+            ],
+            always_vanish=True,
+        )
     out.versions["A"] = version
 
 
@@ -214,8 +223,7 @@ def extract_b(rows: list[list[Cell]], out: Extraction) -> None:
         run_cell = None
         if 2 <= len(cells) < width and cells[-1].run and _labels(cells[:-1]):
             run_cell, cells = cells[-1], cells[:-1] + [Cell("", cells[-1].page, cells[-1].line)] * width
-        labels = _split_labels([c for c in cells[:-width] if squeeze(c.text)] if len(cells) > width
-                               else _labels(cells))
+        labels = _split_labels([c for c in cells[:-width] if squeeze(c.text)] if len(cells) > width else _labels(cells))
         for c in labels:
             m = marker(c.text)
             if m and m[0] == "paren":
@@ -235,17 +243,20 @@ def extract_b(rows: list[list[Cell]], out: Extraction) -> None:
         else:
             key, score = best_match(leaf, top, 0.6)
             if key and score < 0.9 and run_cell is None and not any(squeeze(c.text) for c in cells[-width:]):
-                key = None           # a title or note row over empty cells, not a figure row
+                key = None  # a title or note row over empty cells, not a figure row
         if key is None:
             values = cells[-width:]
-            if (all(is_value_text(c.text) for c in values) and any(squeeze(c.text) for c in values)
-                    and not any(similarity(leaf, h) > 0.8 for h in spec.headers)):
+            if (
+                all(is_value_text(c.text) for c in values)
+                and any(squeeze(c.text) for c in values)
+                and not any(similarity(leaf, h) > 0.8 for h in spec.headers)
+            ):
                 out.warnings.append(f"B: row “{squeeze(leaf)}” not recognised")
             continue
         if run_cell is not None:
             runs.append((key, run_cell, leaf))
             continue
-        for col, cell in zip(columns, cells[-width:]):
+        for col, cell in zip(columns, cells[-width:], strict=False):
             out.add("B", key, col, cell)
     if runs:
         _decode_b(runs, out)
@@ -276,17 +287,22 @@ def _unstack(rows: list[list[Cell]]) -> list[list[Cell]]:
     i = 0
     while i < len(rows):
         row = rows[i]
-        stacked = [(j, _stack_parts(c.text)) for j, c in enumerate(row)
-                   if any(sep in c.text for sep in ("\n", "<br", " ", "\u3000")) and squeeze(c.text)]
+        stacked = [
+            (j, _stack_parts(c.text))
+            for j, c in enumerate(row)
+            if any(sep in c.text for sep in ("\n", "<br", " ", "\u3000")) and squeeze(c.text)
+        ]
         stacked = [(j, parts) for j, parts in stacked if len(parts) >= 2]
         only_labels = all(not squeeze(c.text) or not is_value_text(c.text) for c in row)
         if len(stacked) == 1 and only_labels:
             j, parts = stacked[0]
-            below = rows[i + 1:i + 1 + len(parts)]
+            below = rows[i + 1 : i + 1 + len(parts)]
             if len(below) == len(parts) and all(_unlabelled_values(b, j) for b in below):
-                for part, b in zip(parts, below):
-                    new = [Cell(part, row[j].page, row[j].line) if k == j else
-                           (row[k] if k < j and k < len(row) else c) for k, c in enumerate(b)]
+                for part, b in zip(parts, below, strict=False):
+                    new = [
+                        Cell(part, row[j].page, row[j].line) if k == j else (row[k] if k < j and k < len(row) else c)
+                        for k, c in enumerate(b)
+                    ]
                     out.append(new)
                 i += 1 + len(parts)
                 continue
@@ -306,8 +322,12 @@ def _stack_parts(text: str) -> list[str]:
 
 def _unlabelled_values(row: list[Cell], j: int) -> bool:
     """A row with no label at or after column j and some figure."""
-    return (len(row) > j and all(not squeeze(c.text) for c in row[:j + 1])
-            and all(is_value_text(c.text) for c in row[j + 1:]) and any(squeeze(c.text) for c in row[j + 1:]))
+    return (
+        len(row) > j
+        and all(not squeeze(c.text) for c in row[: j + 1])
+        and all(is_value_text(c.text) for c in row[j + 1 :])
+        and any(squeeze(c.text) for c in row[j + 1 :])
+    )
 
 
 def _decode_b(rows: list[tuple[str, Cell, str]], out: Extraction) -> None:
@@ -323,11 +343,18 @@ def _decode_b(rows: list[tuple[str, Cell, str]], out: Extraction) -> None:
         leaves = [k for k in leaves if not k.startswith("other_")]
     identities = []
     for i in range(n):
-        identities.append(([("new_received", i), ("carried_over", i)],
-                           [("total_processed", i), ("carried_forward", i)]))
+        identities.append(
+            ([("new_received", i), ("carried_over", i)], [("total_processed", i), ("carried_forward", i)])
+        )
         identities.append(([("total_processed", i)], [(k, i) for k in leaves]))
-    out.decode("B", [(digit_runs.RowRun(key, cell.text, ["count"] * n, {n - 1: parts}), cell, cols, label)
-                     for key, cell, label in rows], identities)
+    out.decode(
+        "B",
+        [
+            (digit_runs.RowRun(key, cell.text, ["count"] * n, {n - 1: parts}), cell, cols, label)
+            for key, cell, label in rows
+        ],
+        identities,
+    )
 
 
 # ------------------------------------------------------------------ Table C
@@ -336,8 +363,14 @@ def extract_c(rows: list[list[Cell]], out: Extraction) -> None:
     row_keys, col_keys = spec.row_keys, spec.column_keys
     n = len(row_keys) * len(col_keys)
     data = [cells for cells in rows if len(cells) >= n and all(is_value_text(c.text) for c in cells[-n:])]
-    run_rows = [cells for cells in rows if 2 <= len(cells) < len(col_keys) and cells[-1].run
-                and digit_runs.normalise(cells[-1].text) and _labels(cells[:-1])]
+    run_rows = [
+        cells
+        for cells in rows
+        if 2 <= len(cells) < len(col_keys)
+        and cells[-1].run
+        and digit_runs.normalise(cells[-1].text)
+        and _labels(cells[:-1])
+    ]
     if not data and run_rows:
         w = len(col_keys)
         per_row = []
@@ -345,8 +378,18 @@ def extract_c(rows: list[list[Cell]], out: Extraction) -> None:
             key, _ = best_match(_labels(cells[:-1])[-1].text, [(r.key, r.labels) for r in spec.rows], 0.8)
             per_row.append((key, cells[-1], cells[0].text))
         if len(run_rows) >= 2 and all(k for k, _, _ in per_row):
-            out.decode("C", [(digit_runs.RowRun(k, cell.text, ["count"] * w, {w - 1: list(range(w - 1))}),
-                              cell, list(col_keys), label) for k, cell, label in per_row])
+            out.decode(
+                "C",
+                [
+                    (
+                        digit_runs.RowRun(k, cell.text, ["count"] * w, {w - 1: list(range(w - 1))}),
+                        cell,
+                        list(col_keys),
+                        label,
+                    )
+                    for k, cell, label in per_row
+                ],
+            )
         else:
             cell = run_rows[-1][-1]
             sums = {g * w + w - 1: [g * w + j for j in range(w - 1)] for g in range(len(row_keys))}
@@ -362,8 +405,11 @@ def extract_c(rows: list[list[Cell]], out: Extraction) -> None:
                 if ("*", i) in result.unknown:
                     blank.append((r, c))
             if blank:
-                out.uncertain("C", blank, f"表三的十五栏印作“{cell.text.strip()}”，无法确定各栏数字："
-                                          f"{result.uncertain.get('*', '')}")
+                out.uncertain(
+                    "C",
+                    blank,
+                    f"表三的十五栏印作“{cell.text.strip()}”，无法确定各栏数字：{result.uncertain.get('*', '')}",
+                )
         out.versions["C"] = None
         return
     if data:
@@ -378,7 +424,7 @@ def extract_c(rows: list[list[Cell]], out: Extraction) -> None:
                 continue
             key, _ = best_match(labels[-1].text, [(r.key, r.labels) for r in spec.rows], 0.8)
             if key:
-                for col, cell in zip(col_keys, cells[-w:]):
+                for col, cell in zip(col_keys, cells[-w:], strict=False):
                     out.add("C", key, col, cell)
         if "C" not in out.found:
             out.warnings.append("C: no row of figures found")
@@ -394,14 +440,25 @@ def unread(tbl: str, version: int, why: str, present: set[tuple[str, str, str]] 
     else:
         rows = {a[1] for a in present if a[0] == tbl}
         three = any(r.startswith("other_") for r in rows)
-        cells = [(r.key, c) for r in spec.rows if r.version in (None, version)
-                 and not (three and r.key == "other") and not ("other" in rows and r.key.startswith("other_"))
-                 for c in spec.column_keys]
+        cells = [
+            (r.key, c)
+            for r in spec.rows
+            if r.version in (None, version)
+            and not (three and r.key == "other")
+            and not ("other" in rows and r.key.startswith("other_"))
+            for c in spec.column_keys
+        ]
     cells = [(tbl, r, c) for r, c in cells if (tbl, r, c) not in present]
     if not cells:
         return None
-    return Check(rule="read.unread", status="uncertain", cells=cells, printed=None, computed=None,
-                 detail=f"{spec.number}（{spec.title}）{why}")
+    return Check(
+        rule="read.unread",
+        status="uncertain",
+        cells=cells,
+        printed=None,
+        computed=None,
+        detail=f"{spec.number}（{spec.title}）{why}",
+    )
 
 
 EXTRACTORS = {"A": extract_a, "B": extract_b, "C": extract_c}
@@ -418,11 +475,11 @@ def extract(tables: list[tuple[Table, str]]) -> Extraction:
 
 def _extract(tables: list[tuple[Table, str]], out: Extraction) -> Extraction:
     grouped: dict[str, list[list[Cell]]] = {}
-    previous: tuple[str, str] | None = None        # (kind, section) of the last table read
+    previous: tuple[str, str] | None = None  # (kind, section) of the last table read
     for t, section in tables:
         kind = classify(t, section)
         if kind is None and previous and previous[1] == section:
-            kind = previous[0]      # a few rows carried over to the next page
+            kind = previous[0]  # a few rows carried over to the next page
         if kind:
             # a position covered by the cell to its left is not a cell of its own: a value
             # printed across two grid columns (Word does this mid-row) must not push the
@@ -435,4 +492,3 @@ def _extract(tables: list[tuple[Table, str]], out: Extraction) -> Extraction:
         else:
             out.versions[kind] = None
     return out
-

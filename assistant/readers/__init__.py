@@ -3,8 +3,8 @@
 One reader per format, chosen by the file's extension; every one feeds the same parser."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from .. import limits
 from ..document import Document, Table

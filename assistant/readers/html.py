@@ -22,7 +22,8 @@ _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "sec
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 # page furniture around the article: navigation, breadcrumbs, site header and footer
 _CHROME_TAGS = {"nav", "header", "footer", "aside"}
-_CHROME = re.compile(r"(^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|position|footer|header|share|toolbar|sidebar)($|[\s_-])", re.I)
+_CHROME = re.compile(r"(^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|position|footer|header|share|toolbar|sidebar)($|"
+                     r"[\s_-])", re.I)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -223,7 +224,7 @@ def _grid(table, budget: limits.CellBudget) -> Table:
         row: list[Cell] = []
         col = 0
 
-        def cover():
+        def cover(row=row, tr=tr):
             nonlocal col
             while pending.get(col, 0) > 0:
                 pending[col] -= 1

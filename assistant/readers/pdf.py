@@ -174,7 +174,7 @@ def _lines_of(chars: list[dict]) -> str:
     for line in lines:
         line.sort(key=lambda ch: ch["x0"])
         parts = [line[0]["text"]]
-        for prev, ch in zip(line, line[1:]):
+        for prev, ch in zip(line, line[1:], strict=False):
             if ch["x0"] - prev["x1"] > 0.5 * (prev["x1"] - prev["x0"]) + 1:
                 parts.append(" ")                  # a visible gap between words
             parts.append(ch["text"])
@@ -199,13 +199,13 @@ def _grid_page(page, number: int) -> list[Line | Table]:
     bands: list[tuple[float, float, float, float]] = []      # x0, top, x1, bottom of table rows
     found_tables = page.find_tables()
     texts_of = _cell_texts(found_tables, page.chars) if found_tables else []
-    for found, extracted in zip(found_tables, texts_of):
-        rows = list(zip(found.rows, extracted))
+    for found, extracted in zip(found_tables, texts_of, strict=False):
+        rows = list(zip(found.rows, extracted, strict=False))
         grid = [sum(1 for c in r.cells if c is not None) >= 2 for r, _ in rows]
         texts = [[tidy(t) if t else "" for t in cells] for _, cells in rows]
         current: list[list[Cell]] = []
         top = None
-        for k, ((row, _), cells) in enumerate(zip(rows, texts)):
+        for k, ((row, _), cells) in enumerate(zip(rows, texts, strict=False)):
             filled = [t for t in cells if t]
             is_row = grid[k] or (len(filled) == 1 and _label_like(filled[0]) and (
                 _BLOCK_HEADING.match(squeeze(filled[0]))

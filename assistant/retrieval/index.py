@@ -29,7 +29,8 @@ import numpy as np
 from ..agencies import resolve
 from ..labels import clean_input
 from .cache import EmbeddingCache
-from .chunks import VERSION as CHUNK_VERSION, Chunk, chunks_of
+from .chunks import VERSION as CHUNK_VERSION
+from .chunks import Chunk, chunks_of
 from .lexical import Lexical
 
 # Reciprocal-rank fusion: score = Σ weight / (RRF_K + rank). Chosen on the evaluation
@@ -89,7 +90,7 @@ class Filters:
     section: str | None = None                               # s5, or s1 for s1 and s1.1…
 
     @classmethod
-    def of(cls, value) -> "Filters":
+    def of(cls, value) -> Filters:
         if value is None:
             return cls()
         if isinstance(value, Filters):
@@ -173,6 +174,7 @@ def update(store, embedder=None, progress: bool = False, batch_size: int = 32) -
 
 def _update(store, embedder, progress: bool, batch_size: int) -> UpdateResult:
     import faiss
+
     from ..embedding import load
 
     t0 = time.perf_counter()
@@ -211,7 +213,7 @@ def _update(store, embedder, progress: bool, batch_size: int) -> UpdateResult:
             for i in range(0, len(todo), step):
                 part = todo[i:i + step]
                 vectors = embedder.passages([t for _, t in part], batch_size=batch_size)
-                fresh = {d: v for (d, _), v in zip(part, vectors)}
+                fresh = {d: v for (d, _), v in zip(part, vectors, strict=False)}
                 cache.put(model_name, fresh)                 # kept even if a later batch dies
                 have.update(fresh)
                 if bar:
@@ -289,7 +291,7 @@ class SearchIndex:
         self._mentions = None
 
     @classmethod
-    def open(cls, index_dir) -> "SearchIndex | None":
+    def open(cls, index_dir) -> SearchIndex | None:
         folder = _current(Path(index_dir))
         return cls(folder) if folder else None
 

@@ -37,7 +37,7 @@ class Lexical:
         self.model = model
 
     @classmethod
-    def build(cls, texts: list[str]) -> "Lexical":
+    def build(cls, texts: list[str]) -> Lexical:
         import bm25s
         model = bm25s.BM25(k1=1.2, b=0.75)
         corpus = [tokens(t) or ["∅"] for t in texts]
@@ -48,7 +48,7 @@ class Lexical:
         self.model.save(str(folder), show_progress=False)
 
     @classmethod
-    def load(cls, folder: Path) -> "Lexical":
+    def load(cls, folder: Path) -> Lexical:
         import bm25s
         return cls(bm25s.BM25.load(str(folder), show_progress=False, verbosity=0))
 

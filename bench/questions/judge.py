@@ -24,7 +24,7 @@ class Truth:
     cells: dict
 
     @classmethod
-    def of(cls, reports, real: dict | None = None) -> "Truth":
+    def of(cls, reports, real: dict | None = None) -> Truth:
         """The generated reports' figures, and the real ones of `real` ("agency|year" →
         {"T.row.col": value})."""
         from assistant.agencies import canonical_name
@@ -133,7 +133,7 @@ def judge_part(answer, interp: dict, plan: dict, truth: Truth, real: set) -> tup
         known = sorted((v for v in values.values() if isinstance(v, (int, float))),
                        reverse=plan.get("order", "desc") == "desc")[:k]
         got = _per_report(answer.rows)[:k]
-        ok = len(got) == len(known) and all(_same(a, b) for a, b in zip(got, known))
+        ok = len(got) == len(known) and all(_same(a, b) for a, b in zip(got, known, strict=False))
         return ok, "" if ok else f"rank {got} for {known}"
     if op == "trend":
         series = [s for s in answer.series if "year" in s]
@@ -190,10 +190,15 @@ def _one_figure_each(plans: list[dict]) -> list[dict]:
 def _one_lookup(plans: list[dict]) -> dict | None:
     """Lookups of one figure for several agency-years (这两家各自在报告的那一年…) as the
     one lookup that shows them all, when each agency asked has only the year asked for it."""
-    if any(p["op"] != "lookup" for p in plans) or len({json.dumps(p.get("figures"), sort_keys=True) for p in plans}) != 1:
+    figures = {json.dumps(p.get("figures"), sort_keys=True) for p in plans}
+    if any(p["op"] != "lookup" for p in plans) or len(figures) != 1:
         return None
-    return {**plans[0], "agencies": sorted({a for p in plans for a in p.get("agencies") or []}),
-            "years": sorted({y for p in plans for y in p.get("years") or []}), "pairs": True}
+    return {
+        **plans[0],
+        "agencies": sorted({a for p in plans for a in p.get("agencies") or []}),
+        "years": sorted({y for p in plans for y in p.get("years") or []}),
+        "pairs": True,
+    }
 
 
 def _by_figure(plans: list[dict]) -> list[dict] | None:
@@ -215,9 +220,14 @@ def _compared_after(plans: list[dict]) -> list[dict]:
     out: list[dict] = []
     for p in plans:
         prev = out[-1] if out else None
-        if prev and prev["op"] == "lookup" and p["op"] == "compare" and p.get("figures") == prev.get("figures") \
-                and sorted(p.get("agencies") or []) == sorted(prev.get("agencies") or []) \
-                and set(prev.get("years") or []) <= set(p.get("years") or []):
+        if (
+            prev
+            and prev["op"] == "lookup"
+            and p["op"] == "compare"
+            and p.get("figures") == prev.get("figures")
+            and sorted(p.get("agencies") or []) == sorted(prev.get("agencies") or [])
+            and set(prev.get("years") or []) <= set(p.get("years") or [])
+        ):
             out[-1] = p
         else:
             out.append(p)
@@ -239,7 +249,7 @@ def judge(answer, question: dict, truth: Truth, real: set) -> tuple[bool, str]:
     if len(parts) != len(plans):
         return False, f"{len(parts)} parts read for {len(plans)} asked"
     subs = answer.parts if interp.get("op") == "parts" else [answer] * len(plans)
-    for sub, interp_, plan in zip(subs, parts, plans):
+    for sub, interp_, plan in zip(subs, parts, plans, strict=False):
         ok, why = judge_part(sub, interp_, plan, truth, real)
         if not ok:
             return False, why

@@ -16,10 +16,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-from assistant import open_store
-from assistant.answers import Engine
-from bench.questions.corpus import generated
-from bench.questions.judge import Truth, judge
+from assistant import open_store  # noqa: E402 - run from anywhere: the project root goes on the path first
+from assistant.answers import Engine  # noqa: E402
+from bench.questions.corpus import generated  # noqa: E402
+from bench.questions.judge import Truth, judge  # noqa: E402
 
 CN = "〇一二三四五六七八九"
 FW = str.maketrans("0123456789", "０１２３４５６７８９")

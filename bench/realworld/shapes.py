@@ -77,7 +77,7 @@ def tables(r: GeneratedReport) -> dict[str, tuple[Grid, list[TRow]]]:
             if values:
                 ad = queue.pop(0)
                 assert len(ad) == len(values)
-                for c, x in zip(values, ad):
+                for c, x in zip(values, ad, strict=False):
                     assert c.text == r.figures.cells[x].raw, (c.text, x)
                 rows.append(TRow(False, labels, ad, i))
             else:
@@ -219,8 +219,8 @@ def _run_rows(r: GeneratedReport, trows: list[TRow], spaced: bool, markers: bool
 def _apply_ceiling(r: GeneratedReport, truth: dict, runs: dict[str, list]) -> None:
     for key, rows in runs.items():
         exact = ceiling(key, [x[3] for x in rows], set(r.figures.b_leaves()) if key == "B" else None)
-        for t, run, texts, row in rows:
-            for a, text in zip(t.addrs, texts):
+        for t, _run, texts, _row in rows:
+            for a, text in zip(t.addrs, texts, strict=False):
                 set_cell(truth, a, raw=text or "", expect="exact" if exact[a] else "uncertain")
 
 
@@ -485,7 +485,7 @@ def _md_table(r, g: Grid, trows: list[TRow], rng: random.Random, short_row):
         org = 2
         if rng.random() < 0.7:
             head, tail = [], []
-            for j, w in enumerate(rows[org]):
+            for _j, w in enumerate(rows[org]):
                 if w in ORG_WORDS and len(w) > 2 and rng.random() < 0.8:
                     k = rng.randint(2, len(w) - 1)
                     head.append(w[:k])
@@ -500,13 +500,18 @@ def _md_table(r, g: Grid, trows: list[TRow], rng: random.Random, short_row):
             else:                           # `| 法人或其他组织 | 商业企 | 业 |`: one header row
                 top = [x for x in rows[1] if x]
                 total = [x for x in top if x.replace(" ", "") == "总计"]
-                merged = [x for x in top if x not in total] + [p for pair in zip(head, tail) for p in pair if p] + total
-                rows[1] = (merged + [""] * width)[:max(width, len(merged))]
+                pairs = [p for pair in zip(head, tail, strict=False) for p in pair if p]
+                merged = [x for x in top if x not in total] + pairs + total
+                rows[1] = (merged + [""] * width)[: max(width, len(merged))]
                 del rows[org]
                 del kinds[org]
     if g.key == "C" and rng.random() < 0.5:
-        rows[1] = [w.replace("未经复议直接起诉", "未经复议<br>直接起诉").replace("结果", "结果<br>", 1)
-                   if rng.random() < 0.5 else w for w in rows[1]]
+        rows[1] = [
+            w.replace("未经复议直接起诉", "未经复议<br>直接起诉").replace("结果", "结果<br>", 1)
+            if rng.random() < 0.5
+            else w
+            for w in rows[1]
+        ]
     # labels torn from their numbers: stacked in one cell, the numbers in unlabeled rows
     data_idx = [i for i, k in enumerate(kinds) if k == "data"]
     label_col = {}
@@ -523,14 +528,14 @@ def _md_table(r, g: Grid, trows: list[TRow], rng: random.Random, short_row):
         new = [lab_row]
         for i in span:
             new.append(["" if not _is_value_col(g, j) else rows[i][j] for j in range(width)])
-        rows[first:span[-1] + 1] = new
-        kinds[first:span[-1] + 1] = ["label"] + ["data"] * len(span)
+        rows[first : span[-1] + 1] = new
+        kinds[first : span[-1] + 1] = ["label"] + ["data"] * len(span)
         torn += 1
     # a row that lost its trailing (blank) cell
     out_rows = []
     b_data = [t for t in trows if not t.header]
     di = 0
-    for row, kind in zip(rows, kinds):
+    for row, kind in zip(rows, kinds, strict=False):
         cells = list(row)
         if kind == "data":
             t = b_data[di]
@@ -566,7 +571,7 @@ def _tear_spans(g: Grid, trows: list[TRow], data_idx: list[int], rng: random.Ran
     if rng.random() < 0.3 or g.key == "C":
         return []
     data = [t for t in trows if not t.header]
-    pos = {t.index: i for t, i in zip(data, data_idx)}
+    pos = {t.index: i for t, i in zip(data, data_idx, strict=False)}
     groups: list[list[int]] = []
     if g.key == "A":
         cur: list[int] = []
@@ -668,13 +673,17 @@ def _w_text(text: str, rng: random.Random, size: str = "16.0pt", font: str = "�
             continue
         esc = html.escape(piece, quote=False)
         if re.fullmatch(r"[0-9A-Za-z.%]+", piece):
-            out.append(f"<span lang=EN-US style='font-size:{size};font-family:\"Times New Roman\",serif;"
-                       f"mso-fareast-font-family:{font}'>{esc}</span>")
+            out.append(
+                f'<span lang=EN-US style=\'font-size:{size};font-family:"Times New Roman",serif;'
+                f"mso-fareast-font-family:{font}'>{esc}</span>"
+            )
         else:
-            out.append(f"<span style='font-size:{size};font-family:{font};mso-hansi-font-family:"
-                       f"\"Times New Roman\"'>{esc}</span>")
+            out.append(
+                f"<span style='font-size:{size};font-family:{font};mso-hansi-font-family:"
+                f'"Times New Roman"\'>{esc}</span>'
+            )
     if rng.random() < 0.15:
-        return "<font face=\"仿宋_GB2312\">" + "".join(out) + "</font>"
+        return '<font face="仿宋_GB2312">' + "".join(out) + "</font>"
     return "".join(out)
 
 
@@ -684,9 +693,11 @@ def _w_cell_text(c: GridCell, rng: random.Random, header: bool) -> str:
             return "<span lang=EN-US style='font-size:10.5pt'>&nbsp;<o:p></o:p></span>"
         body = html.escape(c.text, quote=False)
         if rng.random() < 0.2:
-            body = f"<font face=\"Times New Roman\">{body}</font>"
-        return (f"<span lang=EN-US style='font-size:10.5pt;font-family:\"Times New Roman\",serif;"
-                f"mso-fareast-font-family:宋体'>{body}<o:p></o:p></span>")
+            body = f'<font face="Times New Roman">{body}</font>'
+        return (
+            f'<span lang=EN-US style=\'font-size:10.5pt;font-family:"Times New Roman",serif;'
+            f"mso-fareast-font-family:宋体'>{body}<o:p></o:p></span>"
+        )
     if not c.text:
         return "<span lang=EN-US>&nbsp;<o:p></o:p></span>"
     text = c.text
@@ -698,8 +709,10 @@ def _w_cell_text(c: GridCell, rng: random.Random, header: bool) -> str:
         body = html.escape(text[:k]) + br + html.escape(text[k:])
     else:
         body = html.escape(text)
-    return (f"<span style='font-size:10.5pt;font-family:宋体;mso-bidi-font-family:宋体;"
-            f"mso-font-kerning:0pt'>{body}<span lang=EN-US><o:p></o:p></span></span>")
+    return (
+        f"<span style='font-size:10.5pt;font-family:宋体;mso-bidi-font-family:宋体;"
+        f"mso-font-kerning:0pt'>{body}<span lang=EN-US><o:p></o:p></span></span>"
+    )
 
 
 def _widen(g: Grid, rows: list[list[GridCell]], j_extra: int) -> tuple[list[list[GridCell]], int]:
@@ -715,14 +728,23 @@ def _widen(g: Grid, rows: list[list[GridCell]], j_extra: int) -> tuple[list[list
 
 def _w_table(rows: list[list[GridCell]], columns: int, rng: random.Random, header_rows: int) -> str:
     width_pt = 425.2
-    parts = ["<div align=center>",
-             "<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 width=" + str(int(width_pt * 4 / 3))
-             + " style='width:" + f"{width_pt}pt" + ";border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt;"
-             "mso-yfti-tbllook:1184;mso-padding-alt:0cm 5.4pt 0cm 5.4pt'>"]
+    parts = [
+        "<div align=center>",
+        "<table class=MsoNormalTable border=1 cellspacing=0 cellpadding=0 width="
+        + str(int(width_pt * 4 / 3))
+        + " style='width:"
+        + f"{width_pt}pt"
+        + ";border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt;"
+        "mso-yfti-tbllook:1184;mso-padding-alt:0cm 5.4pt 0cm 5.4pt'>",
+    ]
     col_w = width_pt / columns
     for i, row in enumerate(rows):
-        attrs = f" style='mso-yfti-irow:{i}" + (";mso-yfti-firstrow:yes" if i == 0 else "") \
-            + (";mso-yfti-lastrow:yes" if i == len(rows) - 1 else "") + ";height:20.0pt'"
+        attrs = (
+            f" style='mso-yfti-irow:{i}"
+            + (";mso-yfti-firstrow:yes" if i == 0 else "")
+            + (";mso-yfti-lastrow:yes" if i == len(rows) - 1 else "")
+            + ";height:20.0pt'"
+        )
         parts.append(f" <tr{attrs}>")
         for c in row:
             span = ""
@@ -732,10 +754,16 @@ def _w_table(rows: list[list[GridCell]], columns: int, rng: random.Random, heade
                 span += f" rowspan={c.rowspan}"
             w = col_w * c.colspan
             align = "center" if (c.value or i < header_rows or rng.random() < 0.5) else "left"
-            parts.append(f"  <td width={int(w * 4 / 3)}{span} valign=middle style='width:{w:.1f}pt;border:solid windowtext 1.0pt;"
-                         "mso-border-alt:solid windowtext .5pt;padding:0cm 5.4pt 0cm 5.4pt;height:20.0pt'>")
-            parts.append(f"  <p class=MsoNormal align={align} style='text-align:{align};mso-pagination:widow-orphan'>"
-                         + _w_cell_text(c, rng, i < header_rows) + "</p>")
+            parts.append(
+                f"  <td width={int(w * 4 / 3)}{span} valign=middle "
+                f"style='width:{w:.1f}pt;border:solid windowtext 1.0pt;"
+                "mso-border-alt:solid windowtext .5pt;padding:0cm 5.4pt 0cm 5.4pt;height:20.0pt'>"
+            )
+            parts.append(
+                f"  <p class=MsoNormal align={align} style='text-align:{align};mso-pagination:widow-orphan'>"
+                + _w_cell_text(c, rng, i < header_rows)
+                + "</p>"
+            )
             parts.append("  </td>")
         parts.append(" </tr>")
     parts.append("</table>")
@@ -751,18 +779,30 @@ def shape_word_html(r: GeneratedReport, rng: random.Random, name: str):
     body: list[str] = []
     for kind, item in outline(r):
         if kind == "title":
-            body.append("<p class=MsoNormal align=center style='text-align:center;line-height:28.0pt;"
-                        "mso-line-height-rule:exactly'><b>" + _w_text(item, rng, "22.0pt", "方正小标宋简体")
-                        + "<span lang=EN-US><o:p></o:p></span></b></p>")
+            body.append(
+                "<p class=MsoNormal align=center style='text-align:center;line-height:28.0pt;"
+                "mso-line-height-rule:exactly'><b>"
+                + _w_text(item, rng, "22.0pt", "方正小标宋简体")
+                + "<span lang=EN-US><o:p></o:p></span></b></p>"
+            )
         elif kind == "heading":
-            body.append("<p class=MsoNormal style='text-indent:32.0pt;mso-char-indent-count:2.0;line-height:28.0pt'>"
-                        + _w_text(item, rng, "16.0pt", "黑体") + "<span lang=EN-US><o:p></o:p></span></p>")
+            body.append(
+                "<p class=MsoNormal style='text-indent:32.0pt;mso-char-indent-count:2.0;line-height:28.0pt'>"
+                + _w_text(item, rng, "16.0pt", "黑体")
+                + "<span lang=EN-US><o:p></o:p></span></p>"
+            )
         elif kind == "para":
-            body.append("<p class=MsoNormal style='text-indent:32.0pt;mso-char-indent-count:2.0;line-height:28.0pt'>"
-                        + _w_text(item, rng) + "<span lang=EN-US><o:p></o:p></span></p>")
+            body.append(
+                "<p class=MsoNormal style='text-indent:32.0pt;mso-char-indent-count:2.0;line-height:28.0pt'>"
+                + _w_text(item, rng)
+                + "<span lang=EN-US><o:p></o:p></span></p>"
+            )
         elif kind == "signature":
-            body.append("<p class=MsoNormal align=right style='text-align:right;line-height:28.0pt'>"
-                        + _w_text(item, rng) + "<span lang=EN-US><o:p></o:p></span></p>")
+            body.append(
+                "<p class=MsoNormal align=right style='text-align:right;line-height:28.0pt'>"
+                + _w_text(item, rng)
+                + "<span lang=EN-US><o:p></o:p></span></p>"
+            )
         else:
             g, trows = grids[item.key]
             for rows, header_rows in _w_blocks(g, rng):
@@ -773,8 +813,13 @@ def shape_word_html(r: GeneratedReport, rng: random.Random, name: str):
                 if rng.random() < 0.5:
                     body.append("<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>")
     charset = rng.choice(["gb2312", "utf-8", "gbk"])
-    head = _WORD_HEAD.format(charset=charset, ver=rng.choice(["15", "12", "14"]), title=html.escape(title_text(r)),
-                             author=rng.choice(["Administrator", "admin", "微软用户", "User"]), pages=rng.randint(3, 9))
+    head = _WORD_HEAD.format(
+        charset=charset,
+        ver=rng.choice(["15", "12", "14"]),
+        title=html.escape(title_text(r)),
+        author=rng.choice(["Administrator", "admin", "微软用户", "User"]),
+        pages=rng.randint(3, 9),
+    )
     text = head + "\n".join(body) + "\n\n</div>\n\n</body>\n\n</html>\n"
     data = _encode(text, charset)
     truth["layout"] = {"charset": charset}
@@ -807,9 +852,30 @@ def _w_blocks(g: Grid, rng: random.Random):
 
 # ====================================================================== 6: OCR transcripts
 CONFUSIONS = {  # a rare character read (or typed) as a common one that looks like it
-    "沭": "沐", "泗": "泅", "眙": "胎", "盱": "吁", "涿": "琢", "滦": "栾", "瓯": "欧", "岐": "歧",
-    "弋": "戈", "沚": "址", "涪": "培", "偃": "堰", "涧": "洞", "浈": "祯", "澧": "沣", "涟": "连",
-    "禅": "蝉", "麒": "骐", "淮": "准", "潍": "维", "韶": "绍", "芜": "无", "郯": "炎", "鸠": "鸩",
+    "沭": "沐",
+    "泗": "泅",
+    "眙": "胎",
+    "盱": "吁",
+    "涿": "琢",
+    "滦": "栾",
+    "瓯": "欧",
+    "岐": "歧",
+    "弋": "戈",
+    "沚": "址",
+    "涪": "培",
+    "偃": "堰",
+    "涧": "洞",
+    "浈": "祯",
+    "澧": "沣",
+    "涟": "连",
+    "禅": "蝉",
+    "麒": "骐",
+    "淮": "准",
+    "潍": "维",
+    "韶": "绍",
+    "芜": "无",
+    "郯": "炎",
+    "鸠": "鸩",
 }
 
 
@@ -839,10 +905,10 @@ def _dist1(a: str, b: str) -> bool:
     if a == b or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
+        return sum(x != y for x, y in zip(a, b, strict=False)) == 1
     if len(a) > len(b):
         a, b = b, a
-    return any(b[:i] + b[i + 1:] == a for i in range(len(b)))
+    return any(b[:i] + b[i + 1 :] == a for i in range(len(b)))
 
 
 @cache
@@ -859,16 +925,24 @@ def misspellings() -> list[dict]:
             for i, ch in enumerate(place[:-1]):
                 if ch not in CONFUSIONS:
                     continue
-                wrong = place[:i] + CONFUSIONS[ch] + place[i + 1:]
+                wrong = place[:i] + CONFUSIONS[ch] + place[i + 1 :]
                 if wrong in all_names or any(wrong in a for a in agencies):
-                    continue                     # the misspelling is itself a place: not used
+                    continue  # the misspelling is itself a place: not used
                 siblings = set()
                 for code in names_of.get(parent, ()):
                     siblings |= children.get(parent + "@" + code, set())
                 near = sorted(s for s in siblings if s[-1] == wrong[-1] and _dist1(s, wrong))
-                out.append({"place": place, "printed": wrong, "parent": parent, "city": city,
-                            "county": place != city, "candidates": near,
-                            "corrected": len(near) == 1 and near[0] == place})
+                out.append(
+                    {
+                        "place": place,
+                        "printed": wrong,
+                        "parent": parent,
+                        "city": city,
+                        "county": place != city,
+                        "candidates": near,
+                        "corrected": len(near) == 1 and near[0] == place,
+                    }
+                )
     return out
 
 
@@ -895,8 +969,13 @@ def shape_ocr(r: GeneratedReport, rng: random.Random, name: str):
         truth["corrected_from"] = printed_agency
     else:
         truth["agency"] = printed_agency
-    truth["misspelled_place"] = {"printed": m["printed"], "correct": m["place"], "parent": m["parent"],
-                                 "candidates_at_distance_one": m["candidates"], "rule_applies": m["corrected"]}
+    truth["misspelled_place"] = {
+        "printed": m["printed"],
+        "correct": m["place"],
+        "parent": m["parent"],
+        "candidates_at_distance_one": m["candidates"],
+        "rule_applies": m["corrected"],
+    }
     truth["agency_correct"] = r.agency
 
     def fix(text: str) -> str:
@@ -964,7 +1043,7 @@ def _ocr_table(r, key, trows, truth, rng, layout, b_header, foreign, o_cells) ->
         if vanish:
             mark_lost(truth, t.addrs, toks)
         cells = []
-        for a, x in zip(t.addrs, toks):
+        for a, x in zip(t.addrs, toks, strict=False):
             if x is None:
                 if not vanish:
                     cells.append("")
@@ -985,14 +1064,26 @@ def _ocr_table(r, key, trows, truth, rng, layout, b_header, foreign, o_cells) ->
 # ====================================================================== 7: outlines off the template
 _TYPOS = {
     "s2": ["二、主动公开政府信息情况况", "二、主动公开政府信信息情况", "二、主动公开政府信息的情况"],
-    "s3": ["三、收到和处理政府信息公开申请请况", "三、收到和处理政府信息公开申请的情况", "三、收到及处理政府信息公开申请情况"],
-    "s4": ["四、政府信息公开行政法复议、行政诉讼情况", "四、政府信息公开行政复议、行政诉讼情况况", "四、因政府信息公开申请提起行政复议、行政诉讼情况"],
+    "s3": [
+        "三、收到和处理政府信息公开申请请况",
+        "三、收到和处理政府信息公开申请的情况",
+        "三、收到及处理政府信息公开申请情况",
+    ],
+    "s4": [
+        "四、政府信息公开行政法复议、行政诉讼情况",
+        "四、政府信息公开行政复议、行政诉讼情况况",
+        "四、因政府信息公开申请提起行政复议、行政诉讼情况",
+    ],
     "s5": ["五、存在的主要问题和改进措施", "五、存在主要问题及改进情况", "五、存在的问题及改进情况"],
     "s6": ["六、其它需要报告的事项", "六、其他需要报告事项", "六、其他需要报告的事宜"],
 }
 _CN = "一二三四五六七八九十"
 _INSERTED = [
-    ("工作机制保障", "s1", "健全政务公开工作领导小组，明确分管领导和专职工作人员，形成主要领导亲自抓、分管领导具体抓的工作格局。"),
+    (
+        "工作机制保障",
+        "s1",
+        "健全政务公开工作领导小组，明确分管领导和专职工作人员，形成主要领导亲自抓、分管领导具体抓的工作格局。",
+    ),
     ("重点领域信息公开情况", "s2", "围绕财政预决算、重大建设项目、公共资源配置等重点领域，及时准确公开相关信息。"),
     ("政策解读与回应关切情况", "s2", "坚持政策文件与解读材料同步起草、同步审签、同步发布，及时回应社会关切。"),
 ]
@@ -1007,31 +1098,50 @@ def shape_outline(r: GeneratedReport, rng: random.Random, name: str):
     order = [s.key for s in r.sections]
     changes = set()
     while not changes:
-        for ch, p in (("insert", 0.45), ("numbered_tables", 0.5), ("sub_headings", 0.5), ("typo", 0.5),
-                      ("moved_table", 0.35), ("part_style", 0.12)):
+        for ch, p in (
+            ("insert", 0.45),
+            ("numbered_tables", 0.5),
+            ("sub_headings", 0.5),
+            ("typo", 0.5),
+            ("moved_table", 0.35),
+            ("part_style", 0.12),
+        ):
             if rng.random() < p:
                 changes.add(ch)
     if "part_style" in changes:
         changes.discard("insert")
     inserted = rng.choice(_INSERTED) if "insert" in changes else None
-    moved = rng.choice(["C_after_s5", "C_after_s4_text", "A_after_s3", "B_end_of_s3_text"]) if "moved_table" in changes else None
+    moved = (
+        rng.choice(["C_after_s5", "C_after_s4_text", "A_after_s3", "B_end_of_s3_text"])
+        if "moved_table" in changes
+        else None
+    )
     typo_keys = set(rng.sample(list(_TYPOS), rng.randint(1, 2))) if "typo" in changes else set()
     table_no = {"A": "表一", "B": "表二", "C": "表三"}
     if "numbered_tables" in changes and rng.random() < 0.3:
         table_no = {"A": "表1", "B": "表2", "C": "表3"}
-    captions = {"A": "主动公开政府信息情况", "B": "收到和处理政府信息公开申请情况", "C": "政府信息公开行政复议、行政诉讼情况"}
+    captions = {
+        "A": "主动公开政府信息情况",
+        "B": "收到和处理政府信息公开申请情况",
+        "C": "政府信息公开行政复议、行政诉讼情况",
+    }
 
     headings = {}
     extra = []
     n = 0
     items: list[tuple[str, object]] = [("title", x) for x in r.title_lines()]
-    pending_tail: list = []
 
     def table_items(key):
         out = []
         if "numbered_tables" in changes:
-            out.append(("para", rng.choice([f"{table_no[key]}：{captions[key]}", f"{table_no[key]} {captions[key]}",
-                                             f"{table_no[key]}"])))
+            out.append(
+                (
+                    "para",
+                    rng.choice(
+                        [f"{table_no[key]}：{captions[key]}", f"{table_no[key]} {captions[key]}", f"{table_no[key]}"]
+                    ),
+                )
+            )
         out.append(("table", grids[key]))
         return out
 
@@ -1054,8 +1164,12 @@ def shape_outline(r: GeneratedReport, rng: random.Random, name: str):
         if key == "s5" and "sub_headings" in changes and len(paras) >= 2:
             lead, plan = paras[0], paras[1]
             problems = lead.split("：", 1)[-1]
-            paras = [rng.choice(["（一）主要问题", "（一）存在的主要问题"]), problems,
-                     rng.choice(["（二）改进情况", "（二）改进措施", "（二）下一步工作打算"]), plan.split("：", 1)[-1]]
+            paras = [
+                rng.choice(["（一）主要问题", "（一）存在的主要问题"]),
+                problems,
+                rng.choice(["（二）改进情况", "（二）改进措施", "（二）下一步工作打算"]),
+                plan.split("：", 1)[-1],
+            ]
         body: list = []
         if key == "s4" and not (moved == "C_after_s5" or moved == "C_after_s4_text"):
             body += table_items("C")
@@ -1099,7 +1213,7 @@ def shape_blank_totals(r: GeneratedReport, rng: random.Random, name: str):
     """2019-format reports that fill Table B's applicant columns and leave 总计 blank on most
     rows."""
     rows = r.figures.b_rows()
-    for k in rows:                      # the applicant columns filled: a blank there was a 0
+    for k in rows:  # the applicant columns filled: a blank there was a 0
         for c in B_COLS[:6]:
             p = r.figures.cells[("B", k, c)]
             if p.value is None:
@@ -1125,13 +1239,24 @@ def shape_blank_totals(r: GeneratedReport, rng: random.Random, name: str):
 def _simple_html(r: GeneratedReport, rng: random.Random, images: dict[str, str]) -> bytes:
     """A CMS article page: <p> paragraphs, ruled tables, and <img> where a table is an image."""
     esc = html.escape
-    parts = ["<!DOCTYPE html>", "<html>", "<head>", '<meta charset="utf-8">',
-             f"<title>{esc(title_text(r))}_政府信息公开年报</title>", "</head>", "<body>",
-             '<div class="main"><div class="crumb">当前位置：<a href="/">首页</a> &gt; 政府信息公开 &gt; 年度报告</div>',
-             f'<h1 class="art-title">{esc(title_text(r))}</h1>',
-             f'<div class="art-info">发布日期：{esc(r.published or "")}　浏览次数：{rng.randint(20, 900)}</div>',
-             '<div class="TRS_Editor">']
-    captions = {"A": "主动公开政府信息情况", "B": "收到和处理政府信息公开申请情况", "C": "政府信息公开行政复议、行政诉讼情况"}
+    parts = [
+        "<!DOCTYPE html>",
+        "<html>",
+        "<head>",
+        '<meta charset="utf-8">',
+        f"<title>{esc(title_text(r))}_政府信息公开年报</title>",
+        "</head>",
+        "<body>",
+        '<div class="main"><div class="crumb">当前位置：<a href="/">首页</a> &gt; 政府信息公开 &gt; 年度报告</div>',
+        f'<h1 class="art-title">{esc(title_text(r))}</h1>',
+        f'<div class="art-info">发布日期：{esc(r.published or "")}　浏览次数：{rng.randint(20, 900)}</div>',
+        '<div class="TRS_Editor">',
+    ]
+    captions = {
+        "A": "主动公开政府信息情况",
+        "B": "收到和处理政府信息公开申请情况",
+        "C": "政府信息公开行政复议、行政诉讼情况",
+    }
     for kind, item in outline(r):
         if kind == "title":
             parts.append(f'<p style="text-align:center"><strong>{esc(item)}</strong></p>')
@@ -1145,8 +1270,10 @@ def _simple_html(r: GeneratedReport, rng: random.Random, images: dict[str, str])
             if rng.random() < 0.5:
                 parts.append(f'<p style="text-align:center">{esc(captions[item.key])}</p>')
             w = rng.choice([554, 600, 640, 700])
-            parts.append(f'<p style="text-align:center"><img src="{images[item.key]}" width="{w}" '
-                         f'title="" alt="" border="0" /></p>')
+            parts.append(
+                f'<p style="text-align:center"><img src="{images[item.key]}" width="{w}" '
+                f'title="" alt="" border="0" /></p>'
+            )
         else:
             parts.append(_plain_table(item, rng))
     parts += ["</div></div>", "</body>", "</html>"]
@@ -1158,12 +1285,17 @@ def _plain_table(g: Grid, rng: random.Random) -> str:
     for row in g.rows:
         cells = []
         for c in row:
-            attrs = (f' colspan="{c.colspan}"' if c.colspan > 1 else "") + (f' rowspan="{c.rowspan}"' if c.rowspan > 1 else "")
+            attrs = (f' colspan="{c.colspan}"' if c.colspan > 1 else "") + (
+                f' rowspan="{c.rowspan}"' if c.rowspan > 1 else ""
+            )
             text = html.escape(c.text) if c.text else rng.choice(["&nbsp;", "", " "])
             cells.append(f"<td{attrs}>{text}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    return '<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse" width="100%"><tbody>\n' \
-        + "\n".join(rows) + "\n</tbody></table>"
+    return (
+        '<table border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse" width="100%"><tbody>\n'
+        + "\n".join(rows)
+        + "\n</tbody></table>"
+    )
 
 
 # ====================================================================== 9: tables as images
@@ -1171,15 +1303,36 @@ def _plain_table(g: Grid, rng: random.Random) -> str:
 def _cjk_font_path() -> str | None:
     """A font with CJK glyphs on this machine, if there is one (the image's labels are drawn
     with it; without one they are drawn as the fallback font's boxes)."""
-    pats = ("notosanscjk", "notoserifcjk", "sourcehan", "wqy", "simsun", "simhei", "msyh", "droidsansfallback",
-            "uming", "ukai", "fireflysung", "arplumingcn", "notosanssc", "notoserifsc")
-    for root in ("/usr/share/fonts", "/usr/local/share/fonts", str(Path.home() / ".fonts"), "/Library/Fonts",
-                 "C:/Windows/Fonts"):
+    pats = (
+        "notosanscjk",
+        "notoserifcjk",
+        "sourcehan",
+        "wqy",
+        "simsun",
+        "simhei",
+        "msyh",
+        "droidsansfallback",
+        "uming",
+        "ukai",
+        "fireflysung",
+        "arplumingcn",
+        "notosanssc",
+        "notoserifsc",
+    )
+    for root in (
+        "/usr/share/fonts",
+        "/usr/local/share/fonts",
+        str(Path.home() / ".fonts"),
+        "/Library/Fonts",
+        "C:/Windows/Fonts",
+    ):
         p = Path(root)
         if not p.exists():
             continue
         for f in sorted(p.rglob("*")):
-            if f.suffix.lower() in (".ttf", ".ttc", ".otf") and any(k in f.name.lower().replace("-", "").replace("_", "") for k in pats):
+            if f.suffix.lower() in (".ttf", ".ttc", ".otf") and any(
+                k in f.name.lower().replace("-", "").replace("_", "") for k in pats
+            ):
                 return str(f)
     return None
 
@@ -1203,12 +1356,12 @@ def table_image(g: Grid, rng: random.Random):
         if not text:
             return []
         per = max(1, (width - 6) // size)
-        return [text[i:i + per] for i in range(0, len(text), per)]
+        return [text[i : i + per] for i in range(0, len(text), per)]
 
     placed = list(g.placed())
     heights = [line_h + 10] * len(g.rows)
     for i, j, c in placed:
-        w = sum(colw[j:j + c.colspan])
+        w = sum(colw[j : j + c.colspan])
         n = len(c.text) if c.vertical else len(wrap(c.text, w))
         need = n * line_h + 10
         if c.rowspan == 1:
@@ -1229,7 +1382,7 @@ def table_image(g: Grid, rng: random.Random):
         for k, ln in enumerate(lines):
             tw = d.textlength(ln, font=font)
             d.text(((x0 + x1 - tw) / 2, top + k * line_h), ln, fill=ink, font=font)
-    if rng.random() < 0.5:                      # a scan: slightly grey, slightly smaller
+    if rng.random() < 0.5:  # a scan: slightly grey, slightly smaller
         img = img.convert("L").convert("RGB")
     return img
 
@@ -1267,8 +1420,17 @@ def _pdf_with_images(r: GeneratedReport, rng: random.Random, image_keys: set[str
         canvas.restoreState()
 
     out = io.BytesIO()
-    doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=2 * cm,
-                            bottomMargin=2 * cm, title=title_text(r), author=r.agency, invariant=1)
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=2 * cm,
+        rightMargin=2 * cm,
+        topMargin=2 * cm,
+        bottomMargin=2 * cm,
+        title=title_text(r),
+        author=r.agency,
+        invariant=1,
+    )
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return out.getvalue()
 
@@ -1286,8 +1448,11 @@ def shape_image_tables(r: GeneratedReport, rng: random.Random, name: str, pdf: b
         data, ext = _pdf_with_images(r, rng, set(keys)), "pdf"
     else:
         y = r.year + 1
-        images = {k: f"/uploads/{y}/{rng.randint(1, 3):02d}/W0{y}{rng.randint(10000000000, 99999999999)}.{rng.choice(['png', 'jpg'])}"
-                  for k in keys}
+        images = {
+            k: f"/uploads/{y}/{rng.randint(1, 3):02d}/"
+               f"W0{y}{rng.randint(10000000000, 99999999999)}.{rng.choice(['png', 'jpg'])}"
+            for k in keys
+        }
         data, ext = _simple_html(r, rng, images), "html"
     truth["layout"] = {"container": ext}
     return data, truth, ext
@@ -1300,25 +1465,35 @@ def _agency_count() -> int:
 
 def _accept(shape: str):
     if shape == "ocr":
+
         def ok(r):
             options = _ocr_place(r.agency)
             # agencies of a county that can be misspelled; a third of the others (a city's)
             return any(o["county"] for o in options) or (bool(options) and zlib.crc32(r.stem.encode()) % 3 == 0)
+
         return ok
     if shape == "blank_totals":
+
         def ok(r):
             if r.version != 2019:
                 return False
             rows = r.figures.b_rows()
             return any(r.figures.cells[("B", k, c)].value is not None for k in rows for c in B_COLS[:6])
+
         return ok
     return None
 
 
 _FUNCS = {
-    "flattened": shape_flattened, "digit_runs": shape_digit_runs, "page_metadata": shape_page_metadata,
-    "markdown": shape_markdown, "word_html": shape_word_html, "ocr": shape_ocr, "outline": shape_outline,
-    "blank_totals": shape_blank_totals, "image_tables": shape_image_tables,
+    "flattened": shape_flattened,
+    "digit_runs": shape_digit_runs,
+    "page_metadata": shape_page_metadata,
+    "markdown": shape_markdown,
+    "word_html": shape_word_html,
+    "ocr": shape_ocr,
+    "outline": shape_outline,
+    "blank_totals": shape_blank_totals,
+    "image_tables": shape_image_tables,
 }
 
 
