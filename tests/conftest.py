@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from seed_truth import expected_2019, expected_2021  # noqa: F401 - shared with the tests
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -11,12 +12,50 @@ SEED_2021 = CORPUS / "003_95e22c96a2fd2793.txt"   # 韶关市曲江区总工会 
 SHARED = ROOT.parent / "shared"
 
 
+@pytest.fixture(scope="session")
+def test_model() -> str:
+    """The small test model's folder (built at set-up; built here if missing)."""
+    from assistant.embedding import static
+    return str(static.build())
+
+
+def _choose(mp: pytest.MonkeyPatch, node, test_model: str) -> None:
+    if node.get_closest_marker("real_model") is None:
+        mp.setenv("XXGK_EMBED_MODEL", test_model)
+    else:
+        mp.delenv("XXGK_EMBED_MODEL", raising=False)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def module_embed_model(request, test_model):
+    """The model a module's own fixtures (built once per module) embed with."""
+    with pytest.MonkeyPatch.context() as mp:
+        _choose(mp, request.node, test_model)
+        yield
+
+
+@pytest.fixture(autouse=True)
+def embed_model(request, monkeypatch, test_model, module_embed_model):
+    """Every test embeds with the small test model through XXGK_EMBED_MODEL (its
+    subprocesses too), except those marked `real_model`: embedding, search quality and
+    the answers and end-to-end runs that rest on the model's meaning."""
+    _choose(monkeypatch, request.node, test_model)
+
+
 @pytest.fixture
 def store(tmp_path):
     from assistant import open_store
     s = open_store(tmp_path / "index")
     yield s
     s.close()
+
+
+def snapshot(store):
+    """Everything a store holds (its tables' rows and its kept files), to compare."""
+    tables = {t: store.db.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()
+              for t in ("reports", "sections", "figures", "checks")}
+    tables = {t: [tuple(r) for r in rows] for t, rows in tables.items()}
+    return tables, sorted(p.name for p in (store.root / "files").iterdir())
 
 
 def replace_line(text: str, line_no: int, new: str) -> str:

@@ -1,20 +1,31 @@
-"""The CLI as a user runs it: python -m assistant … in a subprocess, on the real corpus."""
+"""The CLI as a user runs it, on the real corpus: main() in-process, and one smoke test of
+python -m assistant in a subprocess."""
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import pytest
-import test_seeds
-from conftest import CORPUS, ROOT, SEED_2019, SEED_2021
+from conftest import CORPUS, ROOT, SEED_2019, SEED_2021, expected_2019, expected_2021
+
+from assistant.cli import main
 
 
 def run(index, *args, ok=True):
-    p = subprocess.run([sys.executable, "-m", "assistant", "--index", str(index), *args],
-                       capture_output=True, text=True, cwd=ROOT)
+    """main() with these arguments: its exit code and what it wrote to stdout and stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(["--index", str(index), *map(str, args)])
+        except SystemExit as e:
+            code = e.code
+    p = SimpleNamespace(returncode=code, stdout=out.getvalue(), stderr=err.getvalue())
     if ok:
         assert p.returncode == 0, p.stderr
     return p
@@ -32,7 +43,7 @@ def index(tmp_path_factory):
 def test_export_json_gives_every_printed_cell_of_both_seeds(index):
     data = json.loads(run(index, "export", "--format", "json").stdout)
     by_source = {r["source"]: r for r in data["reports"]}
-    expected = {SEED_2019.name: test_seeds.expected_2019(), SEED_2021.name: test_seeds.expected_2021()}
+    expected = {SEED_2019.name: expected_2019(), SEED_2021.name: expected_2021()}
     for name, exp in expected.items():
         r = by_source[name]
         got = {(f["table"], f["row"], f["col"]): f["value"] for f in r["figures"]}
@@ -114,7 +125,8 @@ def test_index_dir_from_environment(tmp_path):
         capture_output=True,
         text=True,
         cwd=ROOT,
-        env={"XXGK_INDEX_DIR": str(env_dir), "PATH": "/usr/bin:/bin"},
+        env={"XXGK_INDEX_DIR": str(env_dir), "PATH": "/usr/bin:/bin", "HF_HUB_OFFLINE": "1",
+             "XXGK_EMBED_MODEL": os.environ["XXGK_EMBED_MODEL"]},
     )
     assert p.returncode == 0, p.stderr
     assert (env_dir / "store.sqlite").exists()

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 
+import pytest
 import sample_md
 from conftest import ROOT, SEED_2019, SEED_2021
 
@@ -20,6 +21,7 @@ def _ingest(index, path, env=None) -> subprocess.Popen:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
+@pytest.mark.slow
 def test_two_ingests_at_the_index_switch_leave_a_working_index(tmp_path):
     index = tmp_path / "index"
     store = open_store(index)

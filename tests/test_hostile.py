@@ -8,8 +8,7 @@ import io
 import zipfile
 
 import pytest
-from conftest import ROOT, SEED_2019, SEED_2021, replace_line
-from test_store import snapshot
+from conftest import ROOT, SEED_2019, SEED_2021, replace_line, snapshot
 
 from assistant import add, index_state, ingest, ingest_bytes, limits, safe_name
 from assistant.generator import generate, render

@@ -5,17 +5,10 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from conftest import CORPUS, SEED_2021, replace_line
+from conftest import CORPUS, SEED_2021, replace_line, snapshot
 
 from assistant import export_json, ingest, ingest_bytes
 from assistant.store import Store
-
-
-def snapshot(store):
-    tables = {t: store.db.execute(f"SELECT * FROM {t} ORDER BY 1, 2").fetchall()
-              for t in ("reports", "sections", "figures", "checks")}
-    tables = {t: [tuple(r) for r in rows] for t, rows in tables.items()}
-    return tables, sorted(p.name for p in (store.root / "files").iterdir())
 
 
 def test_ingest_twice_changes_nothing(store):

@@ -99,14 +99,14 @@ _loading = threading.Lock()
 
 
 def load(name: str | None = None) -> Embedder:
-    """The embedder for `name` (default: the setting), loaded once per process (a second
-    thread asking while it loads waits for it)."""
+    """The embedder for `name` (default: the setting, read now), loaded once per process
+    and name (a second thread asking while it loads waits for it)."""
     with _loading:
-        return _load(name)
+        return _load(name or embed_model())
 
 
 @lru_cache(maxsize=2)
-def _load(name: str | None) -> Embedder:
+def _load(name: str) -> Embedder:
     return Embedder(name)
 
 

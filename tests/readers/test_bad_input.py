@@ -5,8 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from conftest import SEED_2021
-from test_store import snapshot
+from conftest import SEED_2021, snapshot
 
 from assistant import ingest, ingest_bytes
 from assistant.generator import generate, render

@@ -149,13 +149,6 @@ def test_check_in_words(engine):
 
 
 # ------------------------------------------------------------------ text
-def test_passage_with_citation(engine):
-    a = engine.ask("曲江区总工会打算怎样拓展公开渠道")
-    assert a.intent == "passage" and a.passages
-    p = a.passages[0]
-    assert (p.agency, p.year, p.section) == ("韶关市曲江区总工会", 2022, "s5") and "拓展公开渠道" in p.text
-
-
 def test_compare_text_points_and_topics(engine):
     a = engine.ask("比较曲江区总工会和承德高新区总工会的改进措施")
     assert a.intent == "compare_text"

@@ -21,6 +21,8 @@ from assistant.retrieval import SearchIndex, chunks_of, split, update
 from assistant.retrieval import index as index_module
 from assistant.store import Store
 
+pytestmark = pytest.mark.real_model      # its subject is search: the real model throughout
+
 HONGZE = sorted((SHARED / "reports").glob("hongze_*.pdf"))
 
 
@@ -193,6 +195,7 @@ def test_update_interrupted_at_the_switch_keeps_the_previous_index(tmp_path, mon
     store.close()
 
 
+@pytest.mark.slow
 def test_process_killed_while_embedding(tmp_path):
     """SIGKILL in the middle of embedding: the previous index answers, what was embedded
     before the kill is kept and not embedded again."""
@@ -277,3 +280,14 @@ def test_the_search_function_is_not_shadowed_by_a_module():
     import assistant.retrieval  # noqa: F401
 
     assert callable(assistant.search) and not isinstance(assistant.search, types.ModuleType)
+
+
+def test_a_passage_answer_quotes_the_section_that_answers(built):
+    """The answer layer over search (moved here from the answers' tests: it rests on the
+    model's meaning)."""
+    from assistant.answers import Engine
+    store, _ = built
+    a = Engine(store).ask("曲江区总工会打算怎样拓展公开渠道")
+    assert a.intent == "passage" and a.passages
+    p = a.passages[0]
+    assert (p.agency, p.year, p.section) == ("韶关市曲江区总工会", 2022, "s5") and "拓展公开渠道" in p.text

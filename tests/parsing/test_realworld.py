@@ -4,11 +4,10 @@ that bench/realworld/shapes.py (written without reading the parser) prints."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant.parsing.runs import RowRun, cut, decode  # noqa: E402
