@@ -20,7 +20,7 @@ from assistant.answers import (
     present,  # noqa: E402
 )
 from assistant.answers.present import literal  # noqa: E402
-from assistant.formatting import quantity  # noqa: E402
+from assistant.formatting import quantity, source_words  # noqa: E402
 
 log = logging.getLogger("xxgk.app")
 
@@ -179,8 +179,7 @@ def show(answer_dict: dict, answer, question: str) -> None:
             st.metric(literal(f"{r.agency} {r.year}年 · {r.metric}"), value + (" ⚠" if r.warning else ""))
             st.caption(
                 literal(
-                    f"来源：{r.source.label}，原文“{r.source.raw}”"
-                    + (f"，第{r.source.page}页" if r.source.page else "")
+                    "来源：" + source_words(r.source.label, r.source.raw, r.source.page)
                 )
             )
     st.markdown(literal(a.text))

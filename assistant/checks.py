@@ -17,10 +17,6 @@ from .schema import table
 Addr = tuple[str, str, str]
 
 
-def _fmt(v) -> str:
-    return number(v, blank="blank")
-
-
 def _sum(values):
     known = [v for v in values if v is not None]
     total = sum(known) if known else None
@@ -37,18 +33,18 @@ def equality(report: Report, rule: str, whole: list[Addr], parts: list[Addr],
     p, p_blank = _sum(pv)
     cells = whole + parts
     def side(name, values, total):
-        return f"{name} = " + " + ".join(map(_fmt, values)) + (f" = {_fmt(total)}" if len(values) > 1 else "")
+        return f"{name} = " + " + ".join(map(number, values)) + (f" = {number(total)}" if len(values) > 1 else "")
     shown = f"{side(whole_name, wv, w)}; {side(parts_name, pv, p)}"
     if w is None or p is None:
-        return Check(rule, "skipped", cells, w, p, f"inputs blank: {shown}")
+        return Check(rule, "skipped", cells, w, p, f"一侧全为空白：{shown}")
     equal = abs(w - p) < 1e-6
     if not w_blank and not p_blank:
         return Check(rule, "ok" if equal else "failed", cells, w, p, shown)
     if (not w_blank and p > w + 1e-6) or (not p_blank and w > p + 1e-6):
-        return Check(rule, "failed", cells, w, p, shown + " (blank cells cannot make up the difference)")
+        return Check(rule, "failed", cells, w, p, shown + "（空白格补不上这个差额）")
     if equal:
-        return Check(rule, "ok", cells, w, p, shown + f" ({w_blank + p_blank} blank cells read as 0)")
-    return Check(rule, "skipped", cells, w, p, shown + f" (cannot decide: {w_blank + p_blank} blank cells)")
+        return Check(rule, "ok", cells, w, p, shown + f"（{w_blank + p_blank}个空白格按0计）")
+    return Check(rule, "skipped", cells, w, p, shown + f"（有{w_blank + p_blank}个空白格，无法判定）")
 
 
 def _present(report: Report, tbl: str) -> set[str]:
@@ -73,13 +69,13 @@ def table_b(report: Report) -> list[Check]:
                             f"[{col_name}] 一+二", "（七）+四"))
         out.append(equality(report, "B.processed_sum", [("B", "total_processed", col)],
                             [("B", k, col) for k in leaves],
-                            f"[{col_name}] （七）总计", "sum of （一）…（六）"))
+                            f"[{col_name}] （七）总计", "（一）至（六）之和"))
     applicant_cols = [c for c in spec.column_keys if c != "total"]
     for r in spec.rows:
         if r.key in rows:
             out.append(equality(report, "B.row_total", [("B", r.key, "total")],
                                 [("B", r.key, c) for c in applicant_cols],
-                                f"[{label[r.key]}] 总计", "sum of the six applicant columns"))
+                                f"[{label[r.key]}] 总计", "六类申请人之和"))
     return out
 
 
@@ -125,11 +121,12 @@ def narrative(report: Report) -> list[Check]:
         seen.add(stated)
         if table_value is None:
             out.append(Check("narrative.new_received", "skipped", [cell], stated, None,
-                             f"text ({key}) says “{quote}”; Table B 一 总计 is blank"))
+                             f"正文（{key}）说“{quote}”；表二 一 总计为空白", quote=quote, section=key))
             continue
         status = "ok" if stated == table_value else "failed"
         out.append(Check("narrative.new_received", status, [cell], stated, table_value,
-                         f"text ({key}) says “{quote}” = {stated}; Table B 一 总计 prints {_fmt(table_value)}"))
+                         f"正文（{key}）说“{quote}”＝{stated}；表二 一 总计印的是 {number(table_value)}",
+                         quote=quote, section=key))
     return out
 
 

@@ -14,26 +14,8 @@ CSV_FIELDS = ["report_id", "agency", "agency_printed", "year", "format_version",
               "label", "value", "raw", "page", "line", "source", "uncertain"]
 
 
-def report_dict(r: Report) -> dict:
-    return {
-        "id": r.id, "agency": r.agency, "agency_printed": r.agency_printed,
-        "agency_kind": r.agency_kind,
-        "region": {"province": r.region.province, "city": r.region.city, "county": r.region.county},
-        "year": r.year, "year_basis": r.year_basis, "published": r.published,
-        "format_version": r.format_version, "table_versions": r.table_versions,
-        "title": r.title, "file_type": r.file_type, "source": r.source, "source_url": r.source_url,
-        "pages": r.pages,
-        "sections": [{"key": s.key, "title": s.title, "text": s.text, "page": s.page} for s in r.sections],
-        "figures": [{"table": f.table, "row": f.row, "col": f.col, "value": f.value, "raw": f.raw,
-                     "page": f.page, "position": f.position} for f in r.figures],
-        "checks": [{"rule": c.rule, "status": c.status, "cells": [list(x) for x in c.cells],
-                    "printed": c.printed, "computed": c.computed, "detail": c.detail} for c in r.checks],
-        "warnings": r.warnings,
-    }
-
-
 def to_json(reports: list[Report]) -> str:
-    return json.dumps({"reports": [report_dict(r) for r in reports]}, ensure_ascii=False, indent=1)
+    return json.dumps({"reports": [r.to_dict() for r in reports]}, ensure_ascii=False, indent=1)
 
 
 def to_csv(reports: list[Report]) -> str:

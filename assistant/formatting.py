@@ -24,6 +24,33 @@ def number(value, blank: str = BLANK) -> str:
     return f"{sign}{int(whole.lstrip('-') or 0):,}.{frac}"
 
 
+def citation(agency: str, year: int, title: str, page: int | None = None) -> str:
+    """Where a passage was printed: 韶关市曲江区总工会 · 2022年 · 五、存在的主要问题及改进情况 · 第3页."""
+    return f"{agency} · {year}年 · {title}" + (f" · 第{page}页" if page else "")
+
+
+def source_words(label: str, raw: str | None, page: int | None = None) -> str:
+    """Where a figure was printed, and as what: 表三 行政复议 / 总计，原文“0”，第4页."""
+    return label + (f"，原文“{raw}”" if raw not in (None, "") else "，空白") + (f"，第{page}页" if page else "")
+
+
+def check_name(rule: str) -> str:
+    """A check's rule as people read it (schema.toml [check_rules])."""
+    from .schema import load
+    return load().check_rules.get(rule, {}).get("name", rule)
+
+
+def check_sentence(check) -> str:
+    """A failed check in one Chinese sentence, from its fields and the wording in
+    schema.toml [check_rules]. `check`: a model.Check or its dict."""
+    from .schema import load
+    get = check.get if isinstance(check, dict) else lambda k, d=None: getattr(check, k, d)
+    rule = load().check_rules.get(get("rule"), {})
+    says = rule.get("says", "{name}：报告印的是 {printed}，计算所得为 {computed}（{detail}）")
+    return says.format(name=rule.get("name", get("rule")), printed=number(get("printed")),
+                       computed=number(get("computed")), quote=get("quote") or "", detail=get("detail") or "")
+
+
 def quantity(value, unit: str = "", blank: str = BLANK) -> str:
     """A number with its unit (件, 万元, 元); a blank has none."""
     return blank if value is None else number(value) + (unit or "")

@@ -31,12 +31,23 @@ class Section:
 
 @dataclass
 class Check:
+    """What a check concluded, as facts: the printed whole (or the number the text
+    states), what the parts add up to (or the table prints), the quote and section of a
+    statement in the text, and `detail`, the arithmetic in words. How an answer says it
+    lives as data (schema.toml [check_rules], formatting.check_sentence)."""
     rule: str
     status: str                      # ok | failed | skipped | uncertain (schema.toml [check_statuses])
     cells: list[tuple[str, str, str]]
     printed: float | int | None
     computed: float | int | None
     detail: str
+    quote: str | None = None         # narrative checks: the sentence of the text that states a number
+    section: str | None = None       # … and the section it is in
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["cells"] = [list(x) for x in self.cells]
+        return d
 
 
 @dataclass
@@ -89,8 +100,7 @@ class Report:
         return next((s for s in self.sections if s.key == key), None)
 
     def to_dict(self) -> dict:
+        """The report as JSON-ready data: the one serialisation (export, --json)."""
         d = asdict(self)
-        d["region"] = asdict(self.region)
-        for c in d["checks"]:
-            c["cells"] = [list(x) for x in c["cells"]]
+        d["checks"] = [c.to_dict() for c in self.checks]
         return d

@@ -105,6 +105,7 @@ class Schema:
     short_forms: tuple[tuple[str, tuple[str, ...]], ...] = ()   # long ending → what people type
     check_statuses: dict[str, str] = field(default_factory=dict)   # status → what it means
     bounds: dict[str, Bound] = field(default_factory=dict)          # "A.change" / "default" → Bound
+    check_rules: dict[str, dict] = field(default_factory=dict)      # rule → {name, says} in Chinese
 
     def section(self, key: str) -> SectionSpec:
         for s in self.sections:
@@ -146,7 +147,8 @@ def load(path: Path | None = None) -> Schema:
     short = tuple((long, tuple(v)) for long, v in data.get("agency_short_forms", {}).items())
     return Schema(sections=sections, tables=tables, agency_kinds=kinds, short_forms=short,
                   check_statuses=dict(data.get("check_statuses", {})),
-                  bounds={k: Bound(**v) for k, v in data["value_bounds"].items()})
+                  bounds={k: Bound(**v) for k, v in data["value_bounds"].items()},
+                  check_rules=dict(data.get("check_rules", {})))
 
 
 def table(name: str) -> TableSpec:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .model import Check, Figure, Region, Report, Section
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DDL = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS reports(
@@ -37,7 +37,7 @@ CREATE TABLE IF NOT EXISTS figures(
 CREATE TABLE IF NOT EXISTS checks(
   report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE, ord INTEGER NOT NULL,
   rule TEXT NOT NULL, status TEXT NOT NULL, cells TEXT, printed NUMERIC, computed NUMERIC,
-  detail TEXT, PRIMARY KEY(report_id, ord));
+  detail TEXT, quote TEXT, section TEXT, PRIMARY KEY(report_id, ord));
 CREATE TABLE IF NOT EXISTS replaced(
   id TEXT PRIMARY KEY, file_hash TEXT NOT NULL, source TEXT, source_path TEXT, agency TEXT NOT NULL,
   year INTEGER NOT NULL, ingested_at TEXT, replaced_at TEXT DEFAULT CURRENT_TIMESTAMP, replaced_by TEXT);
@@ -179,6 +179,10 @@ class Store:
                 db.execute("ALTER TABLE reports ADD COLUMN units TEXT")
             # 3: replaced reports kept (table `replaced`) and the change counter: both
             # created above by DDL / INSERT OR IGNORE
+            checks = {r["name"] for r in db.execute("PRAGMA table_info(checks)")}
+            for column in ("quote", "section"):  # 4: a check's quote and section as fields
+                if column not in checks:
+                    db.execute(f"ALTER TABLE checks ADD COLUMN {column} TEXT")
             db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),))
 
     def close(self) -> None:
@@ -271,6 +275,8 @@ class Store:
                 printed=c["printed"],
                 computed=c["computed"],
                 detail=c["detail"],
+                quote=c["quote"],
+                section=c["section"],
             )
             for c in self.db.execute("SELECT * FROM checks WHERE report_id=? ORDER BY ord", (report_id,))
         ]
@@ -410,11 +416,11 @@ class Store:
     def failed_checks(self, report_ids: list[str], status: str = "failed") -> list[dict]:
         """Checks of these reports with this status (failed: the report contradicts itself;
         uncertain: cells the copy does not fix): report_id, rule, cells (list of
-        addresses), printed, computed, detail."""
+        addresses), printed, computed, detail, quote, section."""
         if not report_ids:
             return []
         rows = self.db.execute(
-            f"SELECT report_id, rule, cells, printed, computed, detail FROM checks WHERE status=? "
+            f"SELECT report_id, rule, cells, printed, computed, detail, quote, section FROM checks WHERE status=? "
             f"AND report_id IN ({','.join('?' * len(report_ids))}) ORDER BY report_id, ord",
             [status, *report_ids],
         )
@@ -522,7 +528,8 @@ class Store:
             ],
         )
         db.executemany(
-            "INSERT INTO checks VALUES(?,?,?,?,?,?,?,?)",
+            "INSERT INTO checks(report_id, ord, rule, status, cells, printed, computed, detail, quote, section) "
+            "VALUES(?,?,?,?,?,?,?,?,?,?)",
             [
                 (
                     report.id,
@@ -533,6 +540,8 @@ class Store:
                     c.printed,
                     c.computed,
                     c.detail,
+                    c.quote,
+                    c.section,
                 )
                 for i, c in enumerate(report.checks)
             ],

@@ -6,6 +6,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .checks import failed, flagged_cells, uncertain
+from .formatting import check_sentence
 from .model import Figure, Report
 from .schema import table
 
@@ -121,7 +122,7 @@ def render_text(report: Report) -> str:
     bad = failed(report)
     if bad:
         out.append(f"\nFailed checks ({len(bad)}):")
-        out.extend(f"  ⚠ {c.rule}: {c.detail}" for c in bad)
+        out.extend(f"  ⚠ {check_sentence(c)}" for c in bad)
     else:
         n_ok = sum(1 for c in report.checks if c.status == "ok")
         out.append(f"\nChecks: {n_ok} ok, none failed, {len(report.checks) - n_ok} skipped (blank inputs)")
@@ -140,17 +141,6 @@ def as_json(report: Report) -> dict:
         "year": report.year,
         "format_version": report.format_version,
         "tables": tables,
-        "failed_checks": [
-            {
-                "rule": c.rule,
-                "cells": [list(x) for x in c.cells],
-                "printed": c.printed,
-                "computed": c.computed,
-                "detail": c.detail,
-            }
-            for c in failed(report)
-        ],
-        "uncertain": [
-            {"cells": [list(x) for x in c.cells], "detail": c.detail} for c in report.checks if c.status == "uncertain"
-        ],
+        "failed_checks": [c.to_dict() for c in failed(report)],
+        "uncertain": [c.to_dict() for c in report.checks if c.status == "uncertain"],
     }

@@ -51,7 +51,8 @@ def test_export_json_gives_every_printed_cell_of_both_seeds(index):
         assert all(set(f) >= {"table", "row", "col", "value", "raw", "page"} for f in r["figures"])
         assert set(r) >= {"id", "agency", "agency_printed", "region", "year", "published", "format_version",
                           "file_type", "source", "sections", "figures", "checks"}
-        assert all(set(c) == {"rule", "status", "cells", "printed", "computed", "detail"} for c in r["checks"])
+        assert all(set(c) == {"rule", "status", "cells", "printed", "computed", "detail", "quote", "section"}
+                   for c in r["checks"])
     assert by_source[SEED_2019.name]["year"] == 2020 and by_source[SEED_2021.name]["year"] == 2022
     raw = next(f["raw"] for f in by_source[SEED_2019.name]["figures"] if (f["row"], f["col"]) == ("rules", "new_made"))
     assert raw == "\u3000\u30000"

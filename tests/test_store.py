@@ -8,7 +8,7 @@ import pytest
 from conftest import CORPUS, SEED_2021, replace_line, snapshot
 
 from assistant import export_json, ingest, ingest_bytes
-from assistant.store import Store
+from assistant.store import SCHEMA_VERSION, Store
 
 
 def test_ingest_twice_changes_nothing(store):
@@ -111,11 +111,14 @@ def test_a_store_of_schema_1_is_migrated_on_open_without_losing_a_report(tmp_pat
     figures = store.db.execute("SELECT COUNT(*) FROM figures").fetchone()[0]
     # what a version-1 store looked like: no units column
     store.db.execute("ALTER TABLE reports DROP COLUMN units")
+    store.db.execute("ALTER TABLE checks DROP COLUMN quote")
+    store.db.execute("ALTER TABLE checks DROP COLUMN section")
     store.db.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
     store.close()
     store = Store(tmp_path / "index")
     assert "units" in {r["name"] for r in store.db.execute("PRAGMA table_info(reports)")}
-    assert store.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == "3"
+    assert store.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+    assert {"quote", "section"} <= {r["name"] for r in store.db.execute("PRAGMA table_info(checks)")}
     assert {r["id"]: (r["agency"], r["year"]) for r in store.catalogue()} == before
     assert store.db.execute("SELECT COUNT(*) FROM figures").fetchone()[0] == figures
     assert all(store.get(i).units == {} for i in before)

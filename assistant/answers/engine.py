@@ -6,7 +6,7 @@ import json
 import re
 from datetime import date
 
-from ..formatting import number, percent, share
+from ..formatting import check_sentence, number, percent, share
 from ..mentions import Matcher, normalise, parse_years
 from ..mentions import years as years_in
 from ..schema import table
@@ -94,10 +94,6 @@ def _count_named(s: str) -> int | None:
 _STEP = re.compile(r"(?:(上一年|上一年度|前一年|上年度?|再往前一年)|(下一年|下一年度|后一年|次年|再往后一年))")
 _AGAINST = re.compile(r"比它|与它|跟它|和它|同它|比上一问|多还是少|相比|比较|(?:和|与|跟|同).{0,6}比|比起")
 LIST_SHOWN = 50  # reports named in a list answer, on each side of the condition
-
-
-def _fmt(v) -> str:
-    return number(v)
 
 
 class Engine:
@@ -233,7 +229,7 @@ class Engine:
             warn = None
             for c in failed:
                 if addr in c["cells"]:
-                    warn = f"{report['agency']} {report['year']}年 {self._label(f, report)}：{_explain(c)}"
+                    warn = f"{report['agency']} {report['year']}年 {self._label(f, report)}：{check_sentence(c)}"
                     break
             if f.value is None and warn is None:
                 why = self.unsure(report, f)
@@ -871,12 +867,12 @@ class Engine:
         pair = _two_figures(rows)
         if _DIFF.search(q.text) and pair:
             d = _num(abs(pair[0].value - pair[1].value))
-            parts.append(f"两者相差{_fmt(d)}{pair[0].unit}。" if d else "两者相同。")
+            parts.append(f"两者相差{number(d)}{pair[0].unit}。" if d else "两者相同。")
         which = _WHICH_MORE.search(q.text)
         if which and pair:
             a, b = pair
             if a.value == b.value:
-                parts.append(f"两者相同（均为{_fmt(a.value)}{a.unit}）。")
+                parts.append(f"两者相同（均为{number(a.value)}{a.unit}）。")
             else:
                 more = (a, b) if (a.value > b.value) == (which.group(1) in "多高大") else (b, a)
 
@@ -884,7 +880,7 @@ class Engine:
                     return f"{r.agency}{'' if a.year == b.year else f' {r.year}年'}"
 
                 parts.append(
-                    f"{name(more[0])}更{which.group(1)}（{_fmt(more[0].value)} 对 {_fmt(more[1].value)}{a.unit}）。"
+                    f"{name(more[0])}更{which.group(1)}（{number(more[0].value)} 对 {number(more[1].value)}{a.unit}）。"
                 )
         if q.total and len(rows) > 1 and not _SHARE.search(q.text):
             parts.append(self._total_line(q, rows))
@@ -922,19 +918,19 @@ class Engine:
                 elif not b:
                     parts.append(f"{head}的比例：{whole.name}为0，不计比例。")
                 else:
-                    parts.append(f"{head}的比例：{_fmt(a)} ÷ {_fmt(b)} = {share(a, b)}（计算所得，非报告所印）。")
+                    parts.append(f"{head}的比例：{number(a)} ÷ {number(b)} = {share(a, b)}（计算所得，非报告所印）。")
         return rows
 
     def _total_line(self, q: Question, rows: list[Row]) -> str:
         """合计 over the figures shown: the parts, and the sum — or, when a part is blank,
         why the total cannot be computed."""
         units = {r.unit for r in rows}
-        shown = " + ".join(_fmt(r.value) for r in rows)
+        shown = " + ".join(number(r.value) for r in rows)
         if len(units) > 1:
             return f"合计：各项单位不同（{'、'.join(sorted(units))}），不相加。"
         if any(r.value is None for r in rows):
             return f"合计：无法计算——其中{sum(1 for r in rows if r.value is None)}项空白（{shown}）。"
-        return f"合计：{shown} = {_fmt(_num(sum(r.value for r in rows)))}{rows[0].unit}。"
+        return f"合计：{shown} = {number(_num(sum(r.value for r in rows)))}{rows[0].unit}。"
 
     def _say(self, metric: Metric, report: dict, figs: list[Cell], column: str | None = None) -> str:
         head = f"{report['agency']} {report['year']}年"
@@ -946,13 +942,13 @@ class Engine:
         if each or len(figs) > 1 and metric.v2019 is not None and self._version(report, "A") == 2019:
             return (
                 f"{head}："
-                + "，".join(f"{self._label(f, report).split(' ', 1)[1]} {_fmt(f.value)}" for f in figs)
+                + "，".join(f"{self._label(f, report).split(' ', 1)[1]} {number(f.value)}" for f in figs)
                 + "。"
             )
         value = self.value(metric, report, figs, column)
         blanks = [f for f in figs if f.value is None]
         if 0 < len(blanks) < len(figs):  # a sum with a blank part is not a sum
-            shown = "，".join(f"{_part_name(f, figs)} {_fmt(f.value)}" for f in figs)
+            shown = "，".join(f"{_part_name(f, figs)} {number(f.value)}" for f in figs)
             return f"{head}{metric.name}：无法计算合计——其中{len(blanks)}项空白（{shown}）。"
         if value is None:
             why = next((w for w in (self.unsure(report, f) for f in figs) if w), None)
@@ -961,16 +957,16 @@ class Engine:
             parts = self._parts_of_blank_total(report, figs)
             if parts:
                 return (
-                    f"{head}{metric.name}：报告未印总计（空白）；六类申请人各栏之和为{_fmt(parts[0])}"
-                    f"（{' + '.join(map(_fmt, parts[1]))}，系计算所得，非报告所印）。"
+                    f"{head}{metric.name}：报告未印总计（空白）；六类申请人各栏之和为{number(parts[0])}"
+                    f"（{' + '.join(map(number, parts[1]))}，系计算所得，非报告所印）。"
                 )
             return f"{head}{metric.name}：报告中该项为空白（未填报），不是0。"
         unit = self.unit(metric, report, figs[0].col)
-        text = f"{head}{metric.name}：{_fmt(value)}{unit}" + (
+        text = f"{head}{metric.name}：{number(value)}{unit}" + (
             "（报告表头未注明金额单位）" if metric.unit_from_header and not unit else ""
         )
         if len(figs) > 1:
-            text += "（" + " + ".join(f"{_part_name(f, figs)} {_fmt(f.value)}" for f in figs) + "）"
+            text += "（" + " + ".join(f"{_part_name(f, figs)} {number(f.value)}" for f in figs) + "）"
         if metric.three_rows and figs[0].row.startswith("other_"):
             text += "（该报告把（六）其他处理分三行填写，此为三行之和）"
         return text + "。"
@@ -1082,12 +1078,12 @@ class Engine:
         hits.sort(key=key)
         misses.sort(key=lambda x: (-x[1], x[0]["agency"], x[0]["year"]))
         rows = [row for r, v, figs_ in hits + misses + blank for row in self.rows_for(q.metric, r, figs_, warnings)]
-        cond = _OP_WORDS[op] + _fmt(int(n) if float(n).is_integer() else n) + (q.metric.unit or "")
+        cond = _OP_WORDS[op] + number(int(n) if float(n).is_integer() else n) + (q.metric.unit or "")
         one_year = bool(q.years) and len(q.years) == 1
 
         def named(items):
             return "、".join(
-                f"{r['agency']}{'' if one_year else str(r['year']) + '年'}（{_fmt(v)}）"
+                f"{r['agency']}{'' if one_year else str(r['year']) + '年'}（{number(v)}）"
                 for r, v, _ in items[:LIST_SHOWN]
             ) + ("等" if len(items) > LIST_SHOWN else "")
 
@@ -1126,9 +1122,9 @@ class Engine:
         if q.mean:
             mean = round(total / len(values), 2)
             text = (f"{self._scope(q)}{len(values)}份报告的{q.metric.name}平均为"
-                    f"{_fmt(mean)}{q.metric.unit}（合计{_fmt(total)}）。")
+                    f"{number(mean)}{q.metric.unit}（合计{number(total)}）。")
         else:
-            text = f"{self._scope(q)}{len(values)}份报告的{q.metric.name}合计{_fmt(total)}{q.metric.unit}。"
+            text = f"{self._scope(q)}{len(values)}份报告的{q.metric.name}合计{number(total)}{q.metric.unit}。"
         if blank:
             warnings.append(f"另有{blank}份报告该项空白（未填报），未计入")
         return Answer(
@@ -1152,7 +1148,7 @@ class Engine:
         word = "最少" if q.ascending else "最多"
         listing = "；".join(
             f"{i}. {r['agency']}{'' if q.years and len(q.years) == 1 else str(r['year']) + '年'}"
-            f"：{_fmt(v)}{q.metric.unit}"
+            f"：{number(v)}{q.metric.unit}"
             for i, (r, v, _) in enumerate(top, 1)
         )
         text = (
@@ -1162,7 +1158,7 @@ class Engine:
             text = (f"{self._scope(q)}{q.metric.name}{'从少到多' if q.ascending else '从多到少'}"
                     f"（{len(top)}份）：{listing}。")
         if len(order) > len(top) and order[len(top)][1] == top[-1][1]:
-            warnings.append(f"第{len(top)}名与第{len(top) + 1}名并列（{_fmt(top[-1][1])}）")
+            warnings.append(f"第{len(top)}名与第{len(top) + 1}名并列（{number(top[-1][1])}）")
         if blank:
             warnings.append(f"另有{blank}份报告该项空白（未填报），未参加排名")
         return Answer("rank", text, rows=rows, warnings=warnings)
@@ -1188,16 +1184,16 @@ class Engine:
         rows = [row for r, v, figs in order for row in self.rows_for(q.metric, r, figs, warnings)]
         word = "最少" if q.ascending else "最多"
         who = "、".join(q.agencies)
-        listing = "；".join(f"{i}. {r['year']}年：{_fmt(v)}{q.metric.unit}" for i, (r, v, _) in enumerate(top, 1))
+        listing = "；".join(f"{i}. {r['year']}年：{number(v)}{q.metric.unit}" for i, (r, v, _) in enumerate(top, 1))
         text = (f"{who}{self._scope(q)}中{q.metric.name}{word}的"
                 f"{'前' + str(len(top)) + '年' if len(top) > 1 else '一年'}：{listing}。")
         text += (
             "（各年："
-            + "，".join(f"{r['year']}年 {_fmt(v)}" for r, v, _ in sorted(values, key=lambda x: x[0]["year"]))
+            + "，".join(f"{r['year']}年 {number(v)}" for r, v, _ in sorted(values, key=lambda x: x[0]["year"]))
             + "）"
         )
         if len(order) > len(top) and order[len(top)][1] == top[-1][1]:
-            warnings.append(f"{top[-1][0]['year']}年与{order[len(top)][0]['year']}年并列（{_fmt(top[-1][1])}）")
+            warnings.append(f"{top[-1][0]['year']}年与{order[len(top)][0]['year']}年并列（{number(top[-1][1])}）")
         if blank:
             warnings.append(f"另有{blank}年该项空白（未填报），未参加排序")
         return Answer("rank", text, rows=rows, warnings=warnings)
@@ -1222,7 +1218,7 @@ class Engine:
             series.append({"year": r["year"], "value": v})
             rows += self.rows_for(q.metric, r, figs[r["id"]], warnings)
         known = [s for s in series if s["value"] is not None]
-        points = " → ".join(f"{s['year']}年 {_fmt(s['value'])}" for s in series)
+        points = " → ".join(f"{s['year']}年 {number(s['value'])}" for s in series)
         text = f"{agency}{q.metric.name}：{points}"
         if len(known) >= 2:
             a, b = known[0]["value"], known[-1]["value"]
@@ -1230,10 +1226,10 @@ class Engine:
             change = int(change) if float(change).is_integer() else round(change, 4)
             span = f"{known[0]['year']}年到{known[-1]['year']}年"
             if a == 0 and b:
-                text += f"；{span}从0新增到{_fmt(b)}{q.metric.unit}（基数为0，不计百分比）"
+                text += f"；{span}从0新增到{number(b)}{q.metric.unit}（基数为0，不计百分比）"
             else:
                 word = "增加" if change > 0 else "减少" if change < 0 else "持平"
-                text += f"；{span}{word}{_fmt(abs(change)) if change else ''}{q.metric.unit if change else ''}"
+                text += f"；{span}{word}{number(abs(change)) if change else ''}{q.metric.unit if change else ''}"
                 pct = percent(change, a)
                 if change and pct:
                     text += f"（{pct}）"
@@ -1249,7 +1245,9 @@ class Engine:
             by_year[r["year"]] = by_year.get(r["year"], 0) + v
         series = [{"year": y, "value": by_year[y]} for y in sorted(by_year)]
         text = (
-            f"各年报告的{q.metric.name}合计：" + " → ".join(f"{s['year']}年 {_fmt(s['value'])}" for s in series) + "。"
+            f"各年报告的{q.metric.name}合计："
+            + " → ".join(f"{s['year']}年 {number(s['value'])}" for s in series)
+            + "。"
         )
         warnings.append("各年报告的单位不尽相同，合计数不宜直接比较")
         return Answer("trend", text, series=series, warnings=warnings)
@@ -1271,7 +1269,7 @@ class Engine:
                     continue
                 lines.append(f"{agency} {r['year']}年：发现{len(failed)}处前后不一致——")
                 for c in failed:
-                    lines.append("  · " + _explain(c))
+                    lines.append("  · " + check_sentence(c))
                     cells = self.store.cells([c["cells"][0]], [r["id"]])
                     if cells:
                         rows += self.rows_for(_check_metric(c), r, cells, warnings)
@@ -1299,7 +1297,7 @@ class Engine:
             + f"其余{len(reports) - len(bad)}份各项核对一致。"
         )
         if bad:
-            text += "\n例：" + bad[0][0]["agency"] + "——" + _explain(bad[0][1][0])
+            text += "\n例：" + bad[0][0]["agency"] + "——" + check_sentence(bad[0][1][0])
         return Answer("check", text, warnings=warnings, series=[{"failed": len(bad), "reports": len(reports)}])
 
     # ------------------------------------------------------------ text
@@ -1520,24 +1518,6 @@ def place_of_alias(alias: str) -> bool:
 
 def _num(v):
     return int(v) if float(v).is_integer() else round(v, 4)
-
-
-def _explain(check: dict) -> str:
-    names = {
-        "B.balance": "表二“一+二=（七）总计+四”不成立",
-        "B.processed_sum": "表二（七）总计不等于各项办理结果之和",
-        "B.row_total": "表二一行的总计不等于各类申请人之和",
-        "C.row_total": "表三一行的总计不等于各项之和",
-        "narrative.new_received": "正文所说的申请数与表二不一致",
-    }
-    head = names.get(check["rule"], check["rule"])
-    if check["rule"] == "narrative.new_received":
-        quote = re.search(r"“([^”]*)”", check["detail"] or "")
-        return (
-            f"{head}：正文说“{quote.group(1) if quote else ''}”（{_fmt(check['printed'])}件），"
-            f"表二“本年新收”总计印的是 {_fmt(check['computed'])}"
-        )
-    return f"{head}：报告印的是 {_fmt(check['printed'])}，各项之和为 {_fmt(check['computed'])}（{check['detail']}）"
 
 
 def _check_metric(check: dict) -> Metric:

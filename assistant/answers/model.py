@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from ..formatting import number
+from ..formatting import citation, number, source_words
 
 
 @dataclass
@@ -40,7 +40,7 @@ class Passage:
     report_id: str = ""
 
     def citation(self) -> str:
-        return f"{self.agency} · {self.year}年 · {self.title}" + (f" · 第{self.page}页" if self.page else "")
+        return citation(self.agency, self.year, self.title, self.page)
 
 
 @dataclass
@@ -72,7 +72,7 @@ class Answer:
         if self.rows and self.intent not in ("lookup",):
             out.append("")
             for r in self.rows:
-                value = "空白（未填报）" if r.value is None else _fmt(r.value)
+                value = "空白（未填报）" if r.value is None else number(r.value)
                 out.append(f"  {r.agency} {r.year}年  {r.metric}：{value}   〔{_where(r.source)}〕"
                            + (" ⚠" if r.warning else ""))
         elif self.rows:
@@ -91,13 +91,5 @@ class Answer:
         return "\n".join(out)
 
 
-def _fmt(v) -> str:
-    return number(v)
-
-
 def _where(s: Source) -> str:
-    return (
-        f"{s.label}"
-        + (f"，原文“{s.raw}”" if s.raw not in (None, "") else "，空白")
-        + (f"，第{s.page}页" if s.page else "")
-    )
+    return source_words(s.label, s.raw, s.page)

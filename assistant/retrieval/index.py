@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from ..agencies import resolve
+from ..formatting import citation
 from ..labels import clean_input
 from .cache import EmbeddingCache
 from .chunks import VERSION as CHUNK_VERSION
@@ -58,8 +59,7 @@ class Hit:
     dense_rank: int | None = None
 
     def citation(self) -> str:
-        where = f" · 第{self.page}页" if self.page else ""
-        return f"{self.agency} · {self.year}年 · {self.title}{where}"
+        return citation(self.agency, self.year, self.title, self.page)
 
     def to_dict(self) -> dict:
         return {**asdict(self), "citation": self.citation()}

@@ -39,7 +39,7 @@ def test_blank_inputs_are_skipped_not_ok():
     assert by_rule[("B.processed_sum", "ok")] == 1 and by_rule[("B.processed_sum", "skipped")] == 6
     assert by_rule[("B.row_total", "skipped")] == 23 and by_rule[("B.row_total", "ok")] == 0
     assert by_rule[("C.row_total", "skipped")] == 3
-    assert all("blank" in c.detail for c in r.checks if c.status == "skipped")
+    assert all("空白" in c.detail for c in r.checks if c.status == "skipped")
 
 
 def test_altered_new_received_total_fails_exactly_its_checks(tmp_path):
@@ -83,7 +83,7 @@ def test_contradictions_in_a_report_are_flagged(tmp_path):
     assert (review.printed, review.computed) == (0, 11)
     # partly blank leaf row: the identity holds with the blank read as 0, and says so
     processed = [c for c in r.checks if c.rule == "B.processed_sum"]
-    assert all(c.status == "ok" and "blank cells read as 0" in c.detail for c in processed)
+    assert all(c.status == "ok" and "个空白格按0计" in c.detail for c in processed)
     # figures are never repaired
     assert r.value("C", "review", "total") == 0
 
@@ -92,7 +92,7 @@ def test_blank_parts_that_already_exceed_the_total_fail(tmp_path):
     # seed 000: put 3 in 自然人 of 一、本年新收 (line 106) while 总计 stays 0
     r = altered(tmp_path, SEED_2019, 106, "\t3")
     row_total = next(c for c in r.checks if c.rule == "B.row_total" and c.cells[0] == ("B", "new_received", "total"))
-    assert row_total.status == "failed" and "cannot make up" in row_total.detail
+    assert row_total.status == "failed" and "空白格补不上" in row_total.detail
 
 
 def test_table_b_labels_do_not_split_sections():
