@@ -6,24 +6,15 @@ figure, source and check comes from the `assistant` package.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 
-os.environ["HF_HUB_OFFLINE"] = "1"
+import pandas as pd
+import streamlit as st
 
-import pandas as pd  # noqa: E402
-import streamlit as st  # noqa: E402
-
-import assistant as api  # noqa: E402
-from assistant.answers import (
-    Engine,  # noqa: E402
-    present,  # noqa: E402
-)
-from assistant.answers.present import literal  # noqa: E402
-from assistant.formatting import quantity, source_words  # noqa: E402
+import assistant as api
+from assistant import literal
 
 log = logging.getLogger("xxgk.app")
-
 st.set_page_config(page_title="政府信息公开年报助手", page_icon="📑", layout="wide")
 
 
@@ -32,22 +23,17 @@ def backend(index: str):
     """Store, model and index, loaded once per process; a lock serialises uploads. The
     model loads in the background so the page is usable at once (figures need no model)."""
     store = api.open_store(index)
-    from assistant.embedding import load
-    from assistant.retrieval import open_index
 
     def warm():
         try:
-            load()
-            open_index(store.root)
+            api.warm(store)
         except Exception:                       # said again when a passage question needs it
             log.exception("warming the model and the search index failed")
     threading.Thread(target=warm, name="warm-model", daemon=True).start()
     return store, threading.Lock(), {"rebuilding": False, "error": None}
 
 
-from assistant.config import index_dir, uploads_enabled  # noqa: E402
-
-store, write_lock, rebuild = backend(str(index_dir().resolve()))
+store, write_lock, rebuild = backend(str(api.index_dir().resolve()))
 
 
 def keep_index_fresh() -> None:
@@ -72,13 +58,13 @@ def keep_index_fresh() -> None:
 keep_index_fresh()
 
 
-def engine() -> Engine:
+def engine() -> api.Engine:
     """This session's engine, with the corpus overview and example questions it was built
     on (all three are rebuilt after an upload, not on every rerun)."""
     if "engine" not in st.session_state:
-        st.session_state.engine = Engine(store)
-        st.session_state.overview = present.overview(store)
-        st.session_state.examples = present.examples(store)
+        st.session_state.engine = api.Engine(store)
+        st.session_state.overview = api.present.overview(store)
+        st.session_state.examples = api.present.examples(store)
     return st.session_state.engine
 
 
@@ -144,7 +130,7 @@ with st.sidebar:
     for i, q in enumerate(st.session_state.examples):
         if st.button(literal(q), key=f"example-{i}", width="stretch"):
             st.session_state.pending = q
-    if uploads_enabled():
+    if api.uploads_enabled():
         st.subheader("上传报告")
         files = st.file_uploader(
             "PDF、DOCX、HTML、TXT",
@@ -175,17 +161,17 @@ def show(answer_dict: dict, answer, question: str) -> None:
         return
     if a.intent == "lookup" and a.rows:
         for r in a.rows:
-            value = "空白（未填报）" if r.value is None else quantity(r.value, r.unit)
+            value = "空白（未填报）" if r.value is None else api.quantity(r.value, r.unit)
             st.metric(literal(f"{r.agency} {r.year}年 · {r.metric}"), value + (" ⚠" if r.warning else ""))
             st.caption(
                 literal(
-                    "来源：" + source_words(r.source.label, r.source.raw, r.source.page)
+                    "来源：" + api.source_words(r.source.label, r.source.raw, r.source.page)
                 )
             )
     st.markdown(literal(a.text))
     if a.interpretation:
         st.caption(literal(a.interpretation.get("line", "")))
-    rows = present.table(a)
+    rows = api.present.table(a)
     if rows and a.intent in ("list", "rank", "aggregate", "check"):
         df = pd.DataFrame(rows).drop(columns=["report_id"])
         st.dataframe(df, hide_index=True, width="stretch")
@@ -210,19 +196,17 @@ def show(answer_dict: dict, answer, question: str) -> None:
     if a.intent == "passage":
         for p in a.passages:
             with st.expander(literal(p.citation()), expanded=True):
-                st.markdown(present.highlight(p.text, question))
+                st.markdown(api.present.highlight(p.text, question))
     for w in a.warnings:
         st.warning(literal(w), icon="⚠️")
     if rows:
         st.download_button(
-            "导出 CSV", present.to_csv(a), file_name="answer.csv", mime="text/csv", key=f"csv-{id(answer_dict)}"
+            "导出 CSV", api.present.to_csv(a), file_name="answer.csv", mime="text/csv", key=f"csv-{id(answer_dict)}"
         )
 
 
 def present_topics(point: str) -> set[str]:
-    from assistant.answers.engine import topics_of
-
-    return topics_of(point)
+    return api.topics_of(point)
 
 
 chat, report_tab = st.tabs(["问答", "报告"])
@@ -278,7 +262,7 @@ with report_tab:
                     f"{r['replaced_at']} 被 {r['replaced_by']} 替换"
                 )
             )
-            if uploads_enabled() and st.button("恢复此版本", key=f"restore-{r['id']}"):
+            if api.uploads_enabled() and st.button("恢复此版本", key=f"restore-{r['id']}"):
                 with write_lock:
                     outcome, _ = api.restore(store, r["id"])
                 st.session_state.upload_results = [(outcome.readable, outcome.line())]

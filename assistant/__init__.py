@@ -14,14 +14,23 @@ The public API, used by the CLI and the app:
     update_index(store, progress=False) → UpdateResult (search index brought up to date)
     search(query, k=5, filters=None, index=None) → [Hit] (hybrid BM25 + dense)
     ask(question, store) → Answer (figures with sources, passages, comparisons, checks)
+    Engine(store).ask(question, filters, context) → Answer (a chat: follow-ups build on context)
+    warm(store)                       → load the model and the search index ahead of the first question
+    present                           → the app's views of an answer (table rows, CSV, highlight, literal)
+    Ambiguous, ModelMissing, NotFound, Rejected → the errors a user sees (errors.py)
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import NotFound, Rejected
+from .answers import Engine, present
+from .answers.engine import topics_of
+from .answers.present import literal
+from .config import index_dir, uploads_enabled
+from .errors import Ambiguous, ModelMissing, NotFound, Rejected
 from .export import to_csv as export_csv
 from .export import to_json as export_json
+from .formatting import quantity, source_words
 from .ingest import Outcome, add, ingest, ingest_bytes, ingest_file, restore, safe_name
 from .lookup import find_report, parse_year
 from .model import Check, Figure, Report, Section
@@ -44,6 +53,15 @@ def update_index(store: Store, progress: bool = False):
     """Bring the search index under the store's folder up to date (incremental)."""
     from .retrieval import update
     return update(store, progress=progress)
+
+
+def warm(store: Store) -> None:
+    """Load the embedding model and the current search index (the app does it in the
+    background, so that its page is usable at once)."""
+    from .embedding import load
+    from .retrieval import open_index
+    load()
+    open_index(store.root)
 
 
 def index_state(store: Store) -> str:
@@ -71,30 +89,9 @@ def ask(question: str, store: Store, filters: dict | None = None):
 
 
 __all__ = [
-    "add",
-    "ask",
-    "Check",
-    "index_state",
-    "restore",
-    "safe_name",
-    "Figure",
-    "NotFound",
-    "Outcome",
-    "Rejected",
-    "Report",
-    "Section",
-    "Store",
-    "export_csv",
-    "export_json",
-    "find_report",
-    "ingest",
-    "ingest_bytes",
-    "ingest_file",
-    "open_store",
-    "parse_file",
-    "parse_year",
-    "render_text",
-    "search",
-    "tables_json",
-    "update_index",
+    "Ambiguous", "Check", "Engine", "Figure", "ModelMissing", "NotFound", "Outcome", "Rejected", "Report",
+    "Section", "Store", "add", "ask", "export_csv", "export_json", "find_report", "index_dir", "index_state",
+    "ingest", "ingest_bytes", "ingest_file", "literal", "open_store", "parse_file", "parse_year", "present",
+    "quantity", "render_text", "restore", "safe_name", "search", "source_words", "tables_json", "topics_of",
+    "update_index", "uploads_enabled", "warm",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .errors import NotFound
+from .errors import Ambiguous, NotFound
 from .labels import squeeze
 from .model import Region
 from .schema import load
@@ -91,12 +91,6 @@ def kind_of(name: str) -> str:
         if any(s.endswith(x) for x in suffixes):
             return kind
     return "其他"
-
-
-class Ambiguous(LookupError):
-    def __init__(self, query: str, candidates: list[str]):
-        super().__init__(f"“{query}” matches {len(candidates)} agencies: " + "、".join(candidates))
-        self.query, self.candidates = query, candidates
 
 
 def resolve(query: str, agencies: list[tuple[str, str]]) -> str:

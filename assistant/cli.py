@@ -8,7 +8,7 @@ import sys
 
 import assistant as api
 
-from .agencies import Ambiguous
+from .errors import USER_ERRORS
 
 
 def _out(text: str) -> None:
@@ -115,11 +115,7 @@ def cmd_export(args, store) -> int:
 
 
 def cmd_remove(args, store) -> int:
-    try:
-        row = store.remove(args.report_id)
-    except KeyError:
-        print(f"no report {args.report_id} in the store (see: python -m assistant list)", file=sys.stderr)
-        return 1
+    row = store.remove(args.report_id)
     _out(f"removed {row.id} ({row.agency} {row.year}, {row.source})")
     return 0
 
@@ -152,7 +148,15 @@ def _count(low: int, high: int):
 
 
 def cmd_generate(args) -> int:
-    from .generator import FORMATS, write
+    try:
+        import docx  # noqa: F401 - the generator's Word files
+        import reportlab  # noqa: F401 - and its PDFs
+
+        from .generator import FORMATS, write
+    except ImportError as e:
+        print(f"generate needs the generator extra ({e.name} is missing): "
+              "pip install -e '.[generator]' (bash scripts/setup test installs it)", file=sys.stderr)
+        return 2
     formats = args.formats.split(",")
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
@@ -231,6 +235,6 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with api.open_store(args.index) as store:
             return args.func(args, store)
-    except (api.NotFound, Ambiguous) as e:
+    except USER_ERRORS as e:
         print(str(e).strip("'\""), file=sys.stderr)
         return 1

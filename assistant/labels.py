@@ -18,6 +18,11 @@ _DROP = re.compile(r"[\s\u3000\u00a0]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 MAX_INPUT = 2000         # characters of a question or search query that are read
 
+# How long a printed line may be and still be what its shape suggests (characters):
+SHORT_LINE = 40          # a heading, an agency name or a wrapped cell's continuation; longer: a sentence
+SHORT_LABEL = 30         # a lone table label beside a table's rows, a line above a title
+TITLE_TAIL = 12          # the last piece of a title a PDF wrapped mid-word (…工作年度报 / 告)
+
 
 def clean_input(text: str, limit: int = MAX_INPUT) -> str:
     """Typed text as the question parser and the tokenizer can take it: no control or

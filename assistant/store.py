@@ -14,9 +14,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from .errors import NotFound
 from .model import Check, Figure, Region, Report, Section
 
 SCHEMA_VERSION = 4
+# How many ids one SQL statement takes as parameters (SQLite's limit is 999 in older
+# builds): longer lists are sent in batches, or the query runs over all reports
+SQL_BATCH = 900
 DDL = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS reports(
@@ -244,7 +248,7 @@ class Store:
     def get(self, report_id: str) -> Report:
         r = self.db.execute("SELECT * FROM reports WHERE id=?", (report_id,)).fetchone()
         if r is None:
-            raise KeyError(report_id)
+            raise NotFound(f"no report {report_id} in the store (see: python -m assistant list)")
         report = Report(
             agency_printed=r["agency_printed"], agency=r["agency"], agency_kind=r["agency_kind"],
             region=Region(r["province"], r["city"], r["county"]), year=r["year"],
@@ -442,7 +446,7 @@ class Store:
         """The kept bytes of the file a report was parsed from."""
         row = self.db.execute("SELECT file_hash FROM reports WHERE id=?", (report_id,)).fetchone()
         if row is None:
-            raise KeyError(report_id)
+            raise NotFound(f"no report {report_id} in the store (see: python -m assistant list)")
         return self.file_path(row[0])
 
     # ------------------------------------------------------------------ writes
@@ -550,7 +554,7 @@ class Store:
     def remove(self, report_id: str) -> Stored:
         row = self._stored(self.db.execute("SELECT * FROM reports WHERE id=?", (report_id,)).fetchone())
         if row is None:
-            raise KeyError(report_id)
+            raise NotFound(f"no report {report_id} in the store (see: python -m assistant list)")
         with self.transaction() as db:
             db.execute("DELETE FROM reports WHERE id=?", (report_id,))
             self._changed(db)

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.agencies import Ambiguous, canonical_name, kind_of, region_of, resolve
-from assistant.errors import NotFound
+from assistant.agencies import canonical_name, kind_of, region_of, resolve
+from assistant.errors import Ambiguous, NotFound
 
 
 def test_same_agency_in_two_years_is_one_canonical_name():

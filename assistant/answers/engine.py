@@ -10,7 +10,7 @@ from ..formatting import check_sentence, number, percent, share
 from ..mentions import Matcher, normalise, parse_years
 from ..mentions import years as years_in
 from ..schema import table
-from ..store import Cell, Store
+from ..store import SQL_BATCH, Cell, Store
 from .model import Answer, Passage, Row, Source
 from .plan import (
     _ALL,
@@ -158,14 +158,14 @@ class Engine:
         wanted: dict[tuple, list[str]] = {}
         plan = {}
         ids = [r["id"] for r in reports]
-        three = self._three_rows(metric, ids if len(ids) < 900 else None) if metric.three_rows else set()
+        three = self._three_rows(metric, ids if len(ids) < SQL_BATCH else None) if metric.three_rows else set()
         for r in reports:
             cells, each = self.cells_for(metric, r, column, three)
             plan[r["id"]] = (cells, each)
             for c in cells:
                 wanted.setdefault(c, []).append(r["id"])
         found: dict[str, dict[tuple, dict]] = {}
-        for row in self.store.cells(list(wanted), ids if len(ids) < 900 else None):
+        for row in self.store.cells(list(wanted), ids if len(ids) < SQL_BATCH else None):
             if row.report_id in plan:
                 found.setdefault(row.report_id, {})[(row.tbl, row.row, row.col)] = row
         out = {}
@@ -205,8 +205,8 @@ class Engine:
         copy does not fix), read once per report, in batches."""
         cache = self._failed if status == "failed" else self._uncertain
         missing = [i for i in report_ids if i not in cache]
-        for i in range(0, len(missing), 500):
-            part = missing[i : i + 500]
+        for i in range(0, len(missing), SQL_BATCH):
+            part = missing[i : i + SQL_BATCH]
             for rid in part:
                 cache[rid] = []
             for c in self.store.failed_checks(part, status):
@@ -863,7 +863,7 @@ class Engine:
             rows += self._shares(q, parts, warnings)
         if q.metric.note and any(self._version(self.by_id[r.source.report_id], "A") == 2019 for r in rows):
             warnings.append(q.metric.note)
-        series = []
+        counts = {}
         pair = _two_figures(rows)
         if _DIFF.search(q.text) and pair:
             d = _num(abs(pair[0].value - pair[1].value))
@@ -886,8 +886,8 @@ class Engine:
             parts.append(self._total_line(q, rows))
             values = [r.value for r in rows]
             if None not in values:
-                series = [{"total": _num(sum(values)), "reports": len({r.source.report_id for r in rows})}]
-        return Answer("lookup", "\n".join(parts), rows=rows, warnings=warnings, series=series)
+                counts = {"total": _num(sum(values)), "reports": len({r.source.report_id for r in rows})}
+        return Answer("lookup", "\n".join(parts), rows=rows, warnings=warnings, counts=counts)
 
     def _shares(self, q: Question, parts: list[str], warnings: list[str]) -> list[Row]:
         """自然人申请占比 / 予以公开占办理结果总数的比例: the figure, the whole it is a share of
@@ -1109,7 +1109,7 @@ class Engine:
             "\n".join(lines),
             rows=rows,
             warnings=warnings,
-            series=[{"in": len(hits), "out": len(misses), "blank": len(blank)}],
+            counts={"in": len(hits), "out": len(misses), "blank": len(blank)},
         )
 
     def _aggregate(self, q: Question) -> Answer:
@@ -1128,7 +1128,7 @@ class Engine:
         if blank:
             warnings.append(f"另有{blank}份报告该项空白（未填报），未计入")
         return Answer(
-            "aggregate", text, rows=rows, warnings=warnings, series=[{"total": total, "reports": len(values)}]
+            "aggregate", text, rows=rows, warnings=warnings, counts={"total": total, "reports": len(values)}
         )
 
     def _rank(self, q: Question) -> Answer:
@@ -1298,7 +1298,7 @@ class Engine:
         )
         if bad:
             text += "\n例：" + bad[0][0]["agency"] + "——" + check_sentence(bad[0][1][0])
-        return Answer("check", text, warnings=warnings, series=[{"failed": len(bad), "reports": len(reports)}])
+        return Answer("check", text, warnings=warnings, counts={"failed": len(bad), "reports": len(reports)})
 
     # ------------------------------------------------------------ text
     def index(self):

@@ -48,7 +48,10 @@ class Answer:
     intent: str
     text: str
     rows: list[Row] = field(default_factory=list)
-    series: list[dict] = field(default_factory=list)      # trend: [{"year", "value"}]
+    series: list[dict] = field(default_factory=list)      # trend: [{"year", "value"}], chronological
+    # the counts an answer rests on: list {"in", "out", "blank"}; total {"total", "reports"};
+    # check {"failed", "reports"}
+    counts: dict = field(default_factory=dict)
     passages: list[Passage] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     compare: dict | None = None   # compare_text: {"left": {...}, "right": {...}, "shared": [...]}

@@ -578,6 +578,7 @@ def combine(answers: list[Answer]) -> Answer:
         out.passages += a.passages
         out.warnings += [w for w in a.warnings if w not in out.warnings]
     out.compare = next((a.compare for a in answers if a.compare), None)
+    out.counts = next((a.counts for a in answers if a.counts), {})
     out.interpretation = {
         "op": "parts",
         "parts": [a.interpretation for a in answers],

@@ -15,10 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from ..config import DEFAULT_MODEL, MODEL_ENV, embed_model, model_dir
-
-
-class ModelMissing(RuntimeError):
-    """The configured embedding model cannot be loaded (the message says how to fix it)."""
+from ..errors import ModelMissing
 
 
 def default_path() -> Path:
@@ -51,14 +48,20 @@ def resolve(name: str | None = None) -> str:
     return name
 
 
+def offline() -> None:
+    """The hub is never contacted, and tokenizers do not fork threads: set before
+    sentence-transformers is imported (by the embedder and by the test model's builder)."""
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
 class Embedder:
     """A loaded model: `queries(texts)` and `passages(texts)` give L2-normalised float32
     rows. Texts longer than the model's `max_tokens` are truncated to their first
     `max_tokens` tokens (the search index keeps its chunks under that)."""
 
     def __init__(self, name: str | None = None, device: str = "cpu"):
-        os.environ["HF_HUB_OFFLINE"] = "1"
-        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        offline()
         self.name = name or embed_model()
         where = resolve(self.name)
         from sentence_transformers import SentenceTransformer

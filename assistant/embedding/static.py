@@ -24,13 +24,13 @@ def build(target: Path | None = None) -> Path:
     target = Path(target or path())
     if (target / "modules.json").exists():
         return target
-    os.environ["HF_HUB_OFFLINE"] = "1"
+    from . import ensure_default, offline
+    offline()
     import torch
     from sentence_transformers import SentenceTransformer
     from sentence_transformers.models import StaticEmbedding
     from tokenizers import Tokenizer
 
-    from . import ensure_default
     tokenizer = Tokenizer.from_file(str(ensure_default() / "tokenizer.json"))
     torch.manual_seed(SEED)
     model = SentenceTransformer(modules=[StaticEmbedding(tokenizer, embedding_dim=DIM)], device="cpu")

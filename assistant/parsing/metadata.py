@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Paragraph
-from ..labels import squeeze
+from ..labels import SHORT_LABEL, SHORT_LINE, TITLE_TAIL, squeeze
 
 _CN_YEAR_DIGITS = {"〇": "0", "○": "0", "零": "0", "Ｏ": "0", "O": "0", "一": "1", "二": "2",
                    "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
@@ -54,7 +54,7 @@ def find_title(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], Title] | N
     for i, p in enumerate(paragraphs[:4]):
         nxt = paragraphs[i + 1] if i + 1 < len(paragraphs) else None
         if (not is_title(p.text) and nxt is not None and "。" not in p.text
-                and len(squeeze(nxt.text)) <= 12 and is_title(p.text + nxt.text)):
+                and len(squeeze(nxt.text)) <= TITLE_TAIL and is_title(p.text + nxt.text)):
             # a title wrapped mid-word by a PDF: "…工作年度报" / "告"
             return [p, nxt], parse_title(p.text + nxt.text)
         if is_title(p.text):
@@ -63,7 +63,7 @@ def find_title(paragraphs: list[Paragraph]) -> tuple[list[Paragraph], Title] | N
             head = squeeze(p.text)
             if i > 0 and re.match(r"^((?:19|20)\d{2}年|政府信息公开|政务公开)", head):
                 prev = squeeze(paragraphs[i - 1].text)
-                if 0 < len(prev) <= 30 and not re.search(r"[。，,；;]", prev):
+                if 0 < len(prev) <= SHORT_LABEL and not re.search(r"[。，,；;]", prev):
                     used.insert(0, paragraphs[i - 1])
                     text = prev + head
             return used, parse_title(text)
@@ -95,7 +95,7 @@ def find_signature(paragraphs: list[Paragraph]) -> Signature | None:
         agency = s[:m.start()].strip() or None     # "某某局 2021年1月8日" on one line
         if agency is None and j > 0:
             prev = squeeze(tail[j - 1].text)
-            if 0 < len(prev) <= 40 and not re.search(r"[。，,；;：:]", prev):
+            if 0 < len(prev) <= SHORT_LINE and not re.search(r"[。，,；;：:]", prev):
                 agency = prev
                 used.insert(0, tail[j - 1])
         return Signature(paragraphs=used, agency=agency, date=f"{y:04d}-{mo:02d}-{d:02d}", year=y)

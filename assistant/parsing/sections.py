@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Block, Image, Table
-from ..labels import cn_number, marker, squeeze
+from ..labels import SHORT_LINE, cn_number, marker, squeeze
 from ..model import Section
 from ..schema import load
 
@@ -52,7 +52,7 @@ def _split_heading(text: str) -> tuple[str, str]:
     if m:
         return squeeze(m.group("title")), m.group("rest").strip()
     s = text.strip()
-    if len(s) <= 40 and "。" not in s:
+    if len(s) <= SHORT_LINE and "。" not in s:
         return squeeze(s), ""
     head = re.split(r"[。：:\s]", s, maxsplit=1)
     return squeeze(head[0]), s[len(head[0]):].lstrip("。：: ").strip()

@@ -11,11 +11,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..document import Cell, Table
-from ..labels import best_match, marker, similarity, squeeze
+from ..labels import SHORT_LINE, best_match, marker, similarity, squeeze
 from ..model import Check, Figure
 from ..schema import ColumnSpec, TableSpec, bound, table
 from ..values import is_value_text, parse_value
 from . import runs as digit_runs
+
+# How similar (labels.similarity, 0–1) a printed label must be to the schema's variants to
+# be read as one of them, from the loosest context to the strictest:
+MEMBER_MATCH = 0.5     # a numbered item among its own group's few members
+TOP_MATCH = 0.6        # a leaf among all the table's rows
+HEADER_MATCH = 0.75    # a row or column header of a table printed with headers
+CLOSE_MATCH = 0.8      # a group heading, the label of a digit run, "not a header"
+SECTION_BONUS = 0.5    # added to a table's signal count when it sits in its own section
 
 
 @dataclass
@@ -45,7 +53,8 @@ class Extraction:
                 self.warnings.append(f"{tbl}.{row}.{col}: “{cell.text.strip()}” is not a number")
         why = None if value is None else bound(tbl, col).refuses(value)
         if why:
-            shown = cell.text.strip() if len(cell.text.strip()) <= 40 else cell.text.strip()[:40] + "…"
+            text = cell.text.strip()
+            shown = text if len(text) <= SHORT_LINE else text[:SHORT_LINE] + "…"
             self.checks.append(Check(rule="value.bounds", status="uncertain", cells=[(tbl, row, col)],
                                      printed=None, computed=None,
                                      detail=f"印出“{shown}”，{why}：按空白处理（原文照录）"))
@@ -103,7 +112,7 @@ def classify(t: Table, section: str) -> str | None:
     scores = {}
     for name in ("A", "B", "C"):
         spec = table(name)
-        scores[name] = sum(1 for w in spec.signals if w in text) + (0.5 if spec.section == section else 0)
+        scores[name] = sum(1 for w in spec.signals if w in text) + (SECTION_BONUS if spec.section == section else 0)
     best = max(scores, key=scores.get)
     return best if scores[best] >= 2 else None
 
@@ -133,8 +142,8 @@ def extract_a(rows: list[list[Cell]], out: Extraction) -> None:
         if "第二十条" in first and len(labels) == 1:
             columns = None
             continue
-        key, _ = best_match(first, row_candidates, 0.75)
-        header = [None if is_value_text(c.text) else best_match(c.text, column_candidates, 0.75)[0]
+        key, _ = best_match(first, row_candidates, HEADER_MATCH)
+        header = [None if is_value_text(c.text) else best_match(c.text, column_candidates, HEADER_MATCH)[0]
                   for c in cells]
         if any(h is not None for h in header) and (any(w in first for w in spec.header_words) or not key):
             columns = [spec.columns[h] for h in header if h is not None]
@@ -193,7 +202,7 @@ def extract_a(rows: list[list[Cell]], out: Extraction) -> None:
 
 # ------------------------------------------------------------------ Table B
 def _b_group(label: str, spec: TableSpec) -> str | None:
-    key, _ = best_match(label, spec.groups.items(), 0.8)
+    key, _ = best_match(label, spec.groups.items(), CLOSE_MATCH)
     return key
 
 
@@ -237,11 +246,11 @@ def extract_b(rows: list[list[Cell]], out: Extraction) -> None:
         key = None
         if m and m[0] == "item":
             members = [r for r in spec.rows if r.group == group] if group else [r for r in spec.rows if r.group]
-            key, _ = best_match(leaf, [(r.key, r.labels) for r in members], 0.5)
+            key, _ = best_match(leaf, [(r.key, r.labels) for r in members], MEMBER_MATCH)
             if key is None and group:
                 key = next((r.key for r in members if r.item == m[1]), None)
         else:
-            key, score = best_match(leaf, top, 0.6)
+            key, score = best_match(leaf, top, TOP_MATCH)
             if key and score < 0.9 and run_cell is None and not any(squeeze(c.text) for c in cells[-width:]):
                 key = None  # a title or note row over empty cells, not a figure row
         if key is None:
@@ -249,7 +258,7 @@ def extract_b(rows: list[list[Cell]], out: Extraction) -> None:
             if (
                 all(is_value_text(c.text) for c in values)
                 and any(squeeze(c.text) for c in values)
-                and not any(similarity(leaf, h) > 0.8 for h in spec.headers)
+                and not any(similarity(leaf, h) > CLOSE_MATCH for h in spec.headers)
             ):
                 out.warnings.append(f"B: row “{squeeze(leaf)}” not recognised")
             continue
@@ -375,7 +384,7 @@ def extract_c(rows: list[list[Cell]], out: Extraction) -> None:
         w = len(col_keys)
         per_row = []
         for cells in run_rows:
-            key, _ = best_match(_labels(cells[:-1])[-1].text, [(r.key, r.labels) for r in spec.rows], 0.8)
+            key, _ = best_match(_labels(cells[:-1])[-1].text, [(r.key, r.labels) for r in spec.rows], CLOSE_MATCH)
             per_row.append((key, cells[-1], cells[0].text))
         if len(run_rows) >= 2 and all(k for k, _, _ in per_row):
             out.decode(
@@ -422,7 +431,7 @@ def extract_c(rows: list[list[Cell]], out: Extraction) -> None:
             labels = _labels(cells[:-w]) if len(cells) > w else []
             if not labels or not all(is_value_text(c.text) for c in cells[-w:]):
                 continue
-            key, _ = best_match(labels[-1].text, [(r.key, r.labels) for r in spec.rows], 0.8)
+            key, _ = best_match(labels[-1].text, [(r.key, r.labels) for r in spec.rows], CLOSE_MATCH)
             if key:
                 for col, cell in zip(col_keys, cells[-w:], strict=False):
                     out.add("C", key, col, cell)

@@ -18,7 +18,7 @@ from functools import cache
 from .. import limits
 from ..document import Cell, Document, Image, Paragraph, Table
 from ..errors import Rejected
-from ..labels import squeeze
+from ..labels import SHORT_LABEL, squeeze
 from ..schema import table as table_spec
 from .lines import Line, full_width, is_footer, paragraphs, tidy
 
@@ -189,7 +189,7 @@ def _label_like(text: str) -> bool:
     """A lone cell next to a table's rows that is one of its labels, not body text or a
     section heading in the same frame."""
     s = squeeze(text)
-    return len(s) <= 30 and not re.search(r"[。；]", s) and not _HEADING_LIKE.match(s)
+    return len(s) <= SHORT_LABEL and not re.search(r"[。；]", s) and not _HEADING_LIKE.match(s)
 
 
 def _grid_page(page, number: int) -> list[Line | Table]:

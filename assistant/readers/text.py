@@ -12,7 +12,7 @@ from collections import Counter
 from .. import limits
 from ..document import Cell, Document, Paragraph, Table
 from ..errors import Rejected
-from ..labels import squeeze
+from ..labels import SHORT_LINE, squeeze
 
 _HEADING_NUMERAL = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
 _PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -46,14 +46,14 @@ def decode(data: bytes) -> tuple[str, str]:
 def _is_continuation(line: str) -> bool:
     """A wrapped cell's next line: short, not a heading, not a sentence."""
     s = line.strip()
-    return (0 < len(s) <= 40 and not _HEADING_NUMERAL.match(s)
+    return (0 < len(s) <= SHORT_LINE and not _HEADING_NUMERAL.match(s)
             and not s.endswith(("。", "：", ":")) and "。" not in s)
 
 
 def _is_prose(cell_text: str) -> bool:
     """A tab-indented line that is really an indented paragraph."""
     s = squeeze(cell_text)
-    return len(s) > 40 and "。" in s
+    return len(s) > SHORT_LINE and "。" in s
 
 
 def _pipe_cells(line: str) -> list[str]:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ..store import SQL_BATCH
+
 
 class EmbeddingCache:
     def __init__(self, path: Path):
@@ -25,8 +27,8 @@ class EmbeddingCache:
     def get(self, model: str, digests: list[str]) -> dict[str, np.ndarray]:
         out: dict[str, np.ndarray] = {}
         unique = list(dict.fromkeys(digests))
-        for i in range(0, len(unique), 900):
-            part = unique[i:i + 900]
+        for i in range(0, len(unique), SQL_BATCH):
+            part = unique[i:i + SQL_BATCH]
             rows = self.db.execute(
                 f"SELECT digest, vector FROM vectors WHERE model = ? AND digest IN ({','.join('?' * len(part))})",
                 [model, *part])

@@ -173,10 +173,9 @@ def update(store, embedder=None, progress: bool = False, batch_size: int = 32) -
 
 
 def _update(store, embedder, progress: bool, batch_size: int) -> UpdateResult:
-    import faiss
-
-    from ..embedding import load
-
+    """The steps of an update: what the store holds as chunks; nothing to do when the
+    current generation has them; vectors for the new texts; a generation written; the
+    switch; the old generations cleared."""
     t0 = time.perf_counter()
     index_dir = Path(store.root)
     model_name = embedder.name if embedder is not None else _model_name()
@@ -185,19 +184,43 @@ def _update(store, embedder, progress: bool, batch_size: int) -> UpdateResult:
     chunks = [c for r in reports for c in chunks_of(r)]
     signature = _signature(model_name, chunks)
     current = _current(index_dir)
-    if current is not None:
-        manifest = json.loads((current / "manifest.json").read_text("utf-8"))
-        if manifest.get("signature") == signature:
-            if manifest.get("store_changes") != changes:     # same chunks at a new count: say so
-                manifest["store_changes"] = changes
-                _write_json(current / "manifest.json.tmp", manifest)
-                os.replace(current / "manifest.json.tmp", current / "manifest.json")
-            return UpdateResult(len(chunks), 0, 0, True, time.perf_counter() - t0, current.name, len(reports))
+    if current is not None and _same_chunks(current, signature, changes):
+        return UpdateResult(len(chunks), 0, 0, True, time.perf_counter() - t0, current.name, len(reports))
+    vectors, embedded, fresh_chunks, dim = _vectors(index_dir, model_name, chunks, embedder, progress, batch_size)
+    root = _root(index_dir)
+    folder = _write_generation(root, signature, chunks, vectors, dim, {
+        "signature": signature, "model": model_name, "dim": dim, "chunks": len(chunks),
+        "reports": len(reports), "chunk_version": CHUNK_VERSION, "store_changes": changes,
+        "built": time.strftime("%Y-%m-%dT%H:%M:%S")})
+    _pause_before_switch()
+    _switch(root, folder.name)
+    _clear(root, keep={folder.name, current.name if current is not None else None})
+    return UpdateResult(len(chunks), embedded, len(chunks) - fresh_chunks, False, time.perf_counter() - t0,
+                        folder.name, len(reports))
 
+
+def _same_chunks(current: Path, signature: str, changes: int) -> bool:
+    """Whether the current generation holds these chunks; if so it is marked as built at
+    the store's change count (a change that left the chunks as they were)."""
+    manifest = json.loads((current / "manifest.json").read_text("utf-8"))
+    if manifest.get("signature") != signature:
+        return False
+    if manifest.get("store_changes") != changes:
+        manifest["store_changes"] = changes
+        _write_json(current / "manifest.json.tmp", manifest)
+        os.replace(current / "manifest.json.tmp", current / "manifest.json")
+    return True
+
+
+def _vectors(index_dir: Path, model_name: str, chunks: list[Chunk], embedder, progress: bool,
+             batch_size: int) -> tuple[dict[str, np.ndarray], int, int, int]:
+    """Every chunk's vector by text digest — from the cache, the rest embedded (and put
+    in the cache batch by batch, so a kill loses at most one batch): (vectors, texts
+    embedded, chunks whose text was embedded, dimension)."""
+    from ..embedding import load
     cache = EmbeddingCache(index_dir / "embeddings.sqlite")
     try:
-        digests = [c.digest for c in chunks]
-        have = cache.get(model_name, digests)
+        have = cache.get(model_name, [c.digest for c in chunks])
         missing: dict[str, str] = {}
         for c in chunks:
             if c.digest not in have:
@@ -213,7 +236,7 @@ def _update(store, embedder, progress: bool, batch_size: int) -> UpdateResult:
             for i in range(0, len(todo), step):
                 part = todo[i:i + step]
                 vectors = embedder.passages([t for _, t in part], batch_size=batch_size)
-                fresh = {d: v for (d, _), v in zip(part, vectors, strict=False)}
+                fresh = {d: v for (d, _), v in zip(part, vectors, strict=True)}
                 cache.put(model_name, fresh)                 # kept even if a later batch dies
                 have.update(fresh)
                 if bar:
@@ -223,13 +246,18 @@ def _update(store, embedder, progress: bool, batch_size: int) -> UpdateResult:
         dim = next(iter(have.values())).shape[0] if have else (embedder.dim if embedder else 384)
     finally:
         cache.close()
+    return have, len(missing), sum(1 for c in chunks if c.digest in missing), dim
 
-    root = _root(index_dir)
+
+def _write_generation(root: Path, signature: str, chunks: list[Chunk], vectors: dict[str, np.ndarray],
+                      dim: int, manifest: dict) -> Path:
+    """A new generation folder beside the current one, every artifact written and checked."""
+    import faiss
     root.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix=f"g-{time.strftime('%Y%m%d%H%M%S')}-{signature[:8]}-", dir=root))
     folder.chmod(0o755)
-    name = folder.name
-    matrix = np.stack([have[c.digest] for c in chunks]).astype(np.float32) if chunks else np.zeros((0, dim), np.float32)
+    matrix = (np.stack([vectors[c.digest] for c in chunks]).astype(np.float32) if chunks
+              else np.zeros((0, dim), np.float32))
     flat = faiss.IndexFlatIP(dim)
     if len(matrix):
         flat.add(matrix)
@@ -239,25 +267,28 @@ def _update(store, embedder, progress: bool, batch_size: int) -> UpdateResult:
             f.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
     if chunks:
         Lexical.build([c.lexical for c in chunks]).save(folder / "bm25")
-    _write_json(folder / "manifest.json", {
-        "signature": signature, "model": model_name, "dim": dim, "chunks": len(chunks),
-        "reports": len(reports), "chunk_version": CHUNK_VERSION, "store_changes": changes,
-        "built": time.strftime("%Y-%m-%dT%H:%M:%S")})
+    _write_json(folder / "manifest.json", manifest)
     if not _complete(folder):
         shutil.rmtree(folder, ignore_errors=True)
-        raise RuntimeError(f"search index generation {name} is incomplete; the current index is kept")
-    _pause_before_switch()
+        raise RuntimeError(f"search index generation {folder.name} is incomplete; the current index is kept")
+    return folder
+
+
+def _switch(root: Path, name: str) -> None:
+    """CURRENT names the new generation: replaced atomically."""
     tmp = root / f"CURRENT.{os.getpid()}.tmp"
     tmp.write_text(name, "utf-8")
-    os.replace(tmp, root / "CURRENT")                   # the switch: atomic
-    keep = {name, current.name if current is not None else None}
-    for old in root.iterdir():                          # under the lock: no other writer is busy
+    os.replace(tmp, root / "CURRENT")
+
+
+def _clear(root: Path, keep: set) -> None:
+    """Generations other than `keep` (the new one and the one before it, which a reader
+    may be loading) go, with leftover temporary files; under the lock, no writer is busy."""
+    for old in root.iterdir():
         if old.is_dir() and old.name.startswith("g-") and old.name not in keep:
             shutil.rmtree(old, ignore_errors=True)
         elif old.name.endswith(".tmp"):
             old.unlink(missing_ok=True)
-    return UpdateResult(len(chunks), len(missing), len(chunks) - sum(1 for c in chunks if c.digest in missing),
-                        False, time.perf_counter() - t0, name, len(reports))
 
 
 def _model_name() -> str:

@@ -123,7 +123,7 @@ def judge_part(answer, interp: dict, plan: dict, truth: Truth, real: set) -> tup
         return want == got, "" if want == got else f"list: {len(got ^ want)} differ"
     if op == "total":
         want = sum(v for v in values.values() if isinstance(v, (int, float)))
-        got = (answer.series or [{}])[0].get("total")
+        got = answer.counts.get("total")
         # a named total with a blank part may also be answered as not computable
         blank_part = any(not isinstance(v, (int, float)) for v in values.values())
         ok = _same(got, want) or (got is None and blank_part and bool(want_ag))

@@ -15,7 +15,8 @@ import numpy as np
 import pytest
 from conftest import ROOT, SEED_2019, SEED_2021
 
-from assistant.embedding import Embedder, ModelMissing, convert, load
+from assistant.embedding import Embedder, convert, load
+from assistant.errors import ModelMissing
 
 pytestmark = pytest.mark.real_model      # its subject is the model
 
