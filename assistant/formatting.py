@@ -29,9 +29,11 @@ def citation(agency: str, year: int, title: str, page: int | None = None) -> str
     return f"{agency} · {year}年 · {title}" + (f" · 第{page}页" if page else "")
 
 
-def source_words(label: str, raw: str | None, page: int | None = None) -> str:
-    """Where a figure was printed, and as what: 表三 行政复议 / 总计，原文“0”，第4页."""
-    return label + (f"，原文“{raw}”" if raw not in (None, "") else "，空白") + (f"，第{page}页" if page else "")
+def source_words(label: str, raw: str | None, page: int | None = None, with_raw: bool = True) -> str:
+    """Where a figure was printed, and as what: 表三 行政复议 / 总计，原文“0”，第4页
+    (`with_raw=False`: without the raw text, for a table that shows it in a column)."""
+    shown = "" if not with_raw else f"，原文“{raw}”" if raw not in (None, "") else "，空白"
+    return label + shown + (f"，第{page}页" if page else "")
 
 
 def check_name(rule: str) -> str:

@@ -8,6 +8,7 @@ import io
 import re
 from collections import Counter
 
+from ..formatting import source_words
 from ..mentions import aliases
 from ..store import Store
 from .model import Answer
@@ -54,7 +55,7 @@ def table(answer: Answer) -> list[dict]:
     for r in answer.rows:
         s = r.source
         out.append({"单位": r.agency, "年份": r.year, "指标": r.metric,
-                    "数值": r.value, "报告原文": s.raw, "来源": f"{s.label}" + (f"，第{s.page}页" if s.page else ""),
+                    "数值": r.value, "报告原文": s.raw, "来源": source_words(s.label, s.raw, s.page, with_raw=False),
                     "核对": "⚠ " + r.warning if r.warning else "", "report_id": s.report_id})
     return out
 
