@@ -427,9 +427,10 @@ def _one_off_index(known: tuple[str, ...]) -> tuple[dict[str, list[tuple[str, st
 
 
 def fuzzy(s: str, known: list[str]) -> list[str]:
-    """Agencies written with one wrong character (沐阳县 for 沭阳县)."""
+    """Agencies written with one wrong character (沐阳县 for 沭阳县, 路城区 for 鹿城区) —
+    never where the character typed makes another real place (湖北省 is not a slip of 湖南省)."""
     index, lengths = _one_off_index(tuple(known))
-    hits = set()
+    hits: dict[str, int] = {}
     for n in lengths:
         for start in range(0, len(s) - n + 1):
             window = s[start : start + n]
@@ -437,9 +438,22 @@ def fuzzy(s: str, known: list[str]) -> list[str]:
                 if window[i] in "区县市旗镇乡的之和与及":
                     continue  # 象山县 is another place than 象山区, not a slip
                 for ch, name in index.get(window[:i] + "\0" + window[i + 1 :], ()):
-                    if ch != window[i] and ch not in "区县市旗镇乡":
-                        hits.add(name)
-    return sorted(hits)
+                    if ch != window[i] and ch not in "区县市旗镇乡" and not _real_place_at(window, i):
+                        hits[name] = max(hits.get(name, 0), n)
+    # the longest fits only: 路城区信访局 is 鹿城区信访局, not the government of 鲤城区
+    longest = max(hits.values(), default=0)
+    return sorted(name for name, n in hits.items() if n == longest)
+
+
+def _real_place_at(text: str, i: int) -> bool:
+    """Whether the character at `i` is part of a real place name written in `text`."""
+    from .placenames import MAX_PLACE, places
+    known = places().parent
+    for a in range(max(0, i - MAX_PLACE + 1), i + 1):
+        for b in range(max(i + 1, a + 2), min(len(text), a + MAX_PLACE) + 1):
+            if text[a:b] in known:
+                return True
+    return False
 
 
 def unknown_mention(s: str) -> str | None:

@@ -50,12 +50,13 @@ _THAT_ONE_Q = re.compile(r"那家|那个|那一家")
 _EXCEPT = re.compile(r"(?:去掉|除了|除去|除|不含|不算|排除)([^，,。？?]{2,20}?)(?:以外|之外|外|的两家|的那家|这家|两家|"
                      r"$|，|,)")
 _EACH_ONE = re.compile(r"各自|分别|各有|各是|各多少|每家")
-_ITEMS = re.compile(r"这([两二三四五六七八九十\d])项|这几项|两项|上述几项|这些指标")
+_ITEMS = re.compile(r"这([两二三四五六七八九十\d])项|这几项|两项|上述几项|这些指标|"
+                    r"这([两二三四五六七八九十\d])个(?:数|数字|指标)|这几个(?:数|指标)")
 
 
 def _count_items(s: str) -> int | None:
     from ..mentions import number
-    m = re.search(r"这([两二三四五六七八九十\d])项", s)
+    m = re.search(r"这([两二三四五六七八九十\d])(?:项|个数|个指标)", s)
     return number(m.group(1)) if m else None
 
 
@@ -69,6 +70,8 @@ _VERSUS = re.compile(
     r"更多|更少|多还是少|谁多|谁少|谁的|哪家多|哪家少|相比|对比|比较|比一比|比比|比一下|各自|分别|"
     r"各有|各是|每家"
 )
+_EVERY_BODY = re.compile(r"全部单位|所有单位|全体单位|各单位|所有的单位|全部的单位|所有机关|全部机关")
+_NAMED_BACK = re.compile(r"上述|以上|这些|这几|那几|它们|他们|上面|刚才")
 _ALL_AGENCIES = re.compile(r"哪家|哪些单位|哪几家|哪几个单位|哪个单位|所有单位|全部单位|各单位")
 _ADD = re.compile(r"再加上|再加|加上|再算上|算上")
 _THIS_ONE = re.compile(r"这个局|这家|这个单位|该局")
@@ -77,7 +80,7 @@ _ONLY = re.compile(r"只看|仅看|只要|只说|只算|单看|单说")
 _BOTH = re.compile(r"俩|两者|二者|两个数|两个加")
 _TWO_YEARS = re.compile(r"这两年|这两个年份|两年比|这两个年度|哪一?年更?[多少高低]")
 _COUNT = re.compile(
-    r"(?:这|那|上述|前面那|前面|刚才那|把)([两二三四五六七八九十\d])(?:家|个|份)|(这俩|那俩|俩)|"
+    r"(?:这|那|上述|上面|上边|以上|前面那|前面|刚才那|把)([两二三四五六七八九十\d])(?:家|个|份)|(这俩|那俩|俩)|"
     r"(?<![一-龥])(两)家"
     r"|^(?:那|把)?([三四五六七八九十])家"
 )
@@ -354,6 +357,13 @@ class Engine:
                 a = self.not_in_corpus(q, f"“{alias}”可指的{len(names)}个单位都没有{_years_text(q.years)}的报告")
                 a.interpretation = meaning
                 return a
+            if len(having) == 1 and q.joined_name:
+                # 承德市总工会 2020, when only 承德市高新区总工会 has that year: another body
+                q.unknown_agency, q.ambiguous = alias, []
+                meaning.update(op="not_found", line=f"按：{alias}（语料中没有） · {_years_text(q.years)}")
+                a = self.not_in_corpus(q, f"语料中没有“{alias}”{_years_text(q.years)}的报告")
+                a.interpretation = meaning
+                return a
             q.ambiguous = [(alias, having)]
         if q.ambiguous and not q.agencies:
             alias, names = q.ambiguous[0]
@@ -550,7 +560,7 @@ class Engine:
             and q.group is None
             and before
             and (
-                refers
+                (refers and not (_EVERY_BODY.search(s) and not _NAMED_BACK.search(s)))  # 全部单位一起算呢: all
                 or not _ALL.search(s)
                 or (
                     len(before) > 1
@@ -802,7 +812,7 @@ class Engine:
 
     def _in_years(self, q: Question, warnings: list[str]) -> list[dict]:
         reports = [r for r in self.reports if self._in_scope(r)]
-        if q.group is not None:
+        if q.group is not None or len(q.agencies) > 1:  # a group, or several agencies named
             members = set(q.agencies)
             reports = [r for r in reports if r["agency"] in members]
         if not q.years:
@@ -1133,8 +1143,8 @@ class Engine:
 
     def _rank(self, q: Question) -> Answer:
         warnings: list[str] = []
-        if q.agencies and q.group is None:
-            return self._rank_years(q)
+        if q.agencies and q.group is None and (len(q.agencies) == 1 or len(q.years) != 1):
+            return self._rank_years(q)  # one agency's years
         reports = self._comparable(q.metric, self._in_years(q, warnings), warnings)
         k = q.top if q.top is not None and q.top > 0 else (len(reports) if q.top == 0 else 1)  # 0: the whole order
         order = self._sums(q, reports, descending=not q.ascending, limit=k + 1)  # SQL: ORDER BY … LIMIT

@@ -38,11 +38,11 @@ _PAREN = re.compile(r"[（(][^（）()]*[)）]")
 _REFERS_BACK = re.compile(r"这两份|那两份|^(?:那|把)?[两三四五六七八九十]家|它们|他们|它俩|他俩|(?<![一-龥])两家|"
                           r"把两家|前面那[两二三四五六七八九十\d]个|前面[两二三]个|刚才那[两二三]个|这俩|那俩|俩|上述|"
                           r"(?<![\d一二两三四五六七八九十件个次起家万元及])以上|这几家|这些单位|"
-                          r"这[两三四五六七八九十\d]+家|"
+                          r"这[两三四五六七八九十\d]+家|上面[两三四五六七八九十\d]+家|上面几家|"
                           r"这两个单位|这两个|这几个单位|那几家|那两家|这几家政府")
 _RANK_AT = re.compile(r"排(?:在|名)?第\s*[一二两三四五六七八九十\d]+|第\s*[一二两三四五六七八九十\d]+\s*(?:位|名)")
 _EACH = re.compile(r"各有|各自|分别|每家|每个|各是|各为|各多少|各几")
-_SUMMED = re.compile(r"合计|共计|合并|加起来|加总|之和|一共|总共")
+_SUMMED = re.compile(r"合计|共计|合并|加起来|加总|之和|一共|总共|一起算|求和")
 # an identity asked about: 一+二=七+四, 总计是否等于…之和, 加得对吗
 _CHECK = re.compile(r"[+＋].*[=＝≠]|的和吗|之和吗|等于.{0,24}和吗|加起来不一致|不一致的|跟表.{0,4}一样|与表.{0,4}一致|"
                     r"和表.{0,4}一样|等于总计|等于.{0,6}总计吗|"
@@ -136,6 +136,7 @@ class Question:
     intent: str
     agencies: list[str] = field(default_factory=list)
     ambiguous: list[tuple[str, list[str]]] = field(default_factory=list)  # (as typed, candidates)
+    joined_name: bool = False  # the ambiguous name is a place and a kind written as one (承德市总工会)
     unknown_agency: str | None = None  # looks like an agency, none in the corpus
     years: list[int] = field(default_factory=list)
     year_range: bool = False
@@ -244,6 +245,7 @@ def understand(
                 q.unknown_agency, q.group = other, None
             else:
                 q.ambiguous, q.group = [(group.label, list(group.members))], None
+                q.joined_name = group.qualified and group.joined
     return q
 
 
