@@ -70,6 +70,7 @@ _VERSUS = re.compile(
     r"更多|更少|多还是少|谁多|谁少|谁的|哪家多|哪家少|相比|对比|比较|比一比|比比|比一下|各自|分别|"
     r"各有|各是|每家"
 )
+_NTH = re.compile(r"(?:刚才|上面|前面|之前)的?第([一二三四五六七八九十\d])(?:家|个单位|个)")
 _EVERY_BODY = re.compile(r"全部单位|所有单位|全体单位|各单位|所有的单位|全部的单位|所有机关|全部机关")
 _NAMED_BACK = re.compile(r"上述|以上|这些|这几|那几|它们|他们|上面|刚才")
 _ALL_AGENCIES = re.compile(r"哪家|哪些单位|哪几家|哪几个单位|哪个单位|所有单位|全部单位|各单位")
@@ -426,6 +427,12 @@ class Engine:
         recent = [a for a in memory.get("agencies", []) if a in self.by_agency]
         if not before and refers and recent and _IT.search(s):
             before = recent[-1:]  # 它: the agency the chat named last
+        nth = _NTH.search(s)
+        if nth and not q.agencies and context.get("op") not in ("rank", "list") and recent:
+            from ..mentions import number as cn
+            k = cn(nth.group(1)) or 0
+            if 1 <= k <= len(recent):
+                before = [recent[k - 1]]  # 刚才第一家: the first agency the chat named
         if q.group is not None and before and _ONLY.search(s):
             fits = [a for a in q.group.members if a in before]
             if fits:  # 只看退役军人事务局: the one of those just asked
@@ -695,6 +702,14 @@ class Engine:
                 q.intent = "lookup"  # 这两家差多少: the two side by side, and their difference
         if q.intent == "passage" and context.get("intent") == "check" and q.metric is None and not _asks_text(s):
             q.intent = "check"  # 那2024年那份呢？ after a check: check that one too
+        if (
+            _INSTEAD.search(s)
+            and context.get("intent") == "trend"
+            and q.intent == "lookup"
+            and not q.years
+            and len(q.agencies) == 1
+        ):
+            q.intent = "trend"  # 换成马龙区总工会, after a trend: the same trend for that one
         if (
             "同期" in s
             and context.get("intent") == "trend"

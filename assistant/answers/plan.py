@@ -565,8 +565,26 @@ def column_name(col: str) -> str:
     return col
 
 
+_SAME_ASK = ("op", "agencies", "unknown", "years", "figure_key", "column", "condition", "top", "ascending", "section")
+
+
+def _asked(a: Answer) -> tuple:
+    return tuple(repr(a.interpretation.get(k)) for k in _SAME_ASK)
+
+
 def combine(answers: list[Answer]) -> Answer:
-    """The answers to the parts of one question, in the order asked."""
+    """The answers to the parts of one question, in the order asked; a part that asks
+    again exactly what an earlier part asked (…如何变化？能否逐年列出，并说明增减) is that one."""
+    seen: set[tuple] = set()
+    kept = []
+    for a in answers:
+        if a.interpretation and _asked(a) in seen:
+            continue
+        seen.add(_asked(a))
+        kept.append(a)
+    if len(kept) == 1:
+        return kept[0]
+    answers = kept
     out = Answer(
         intent="multi",
         text="\n".join(f"（{i}）{a.text}" for i, a in enumerate(answers, 1)),
