@@ -91,7 +91,10 @@ def _tidy(text: str) -> str:
     """What a question says without its courtesies (请问一下… 谢谢), sentence particles
     (几起啊) and with a space that separates two parts read as a comma."""
     from .understand import fix_typos
-    t = _SPEAKER.sub("", _COURTESY_HEAD.sub("", fix_typos(text.strip())))
+    t = fix_typos(text.strip())
+    while (shorter := _COURTESY_HEAD.sub("", t, count=1)) != t:  # 请问一下，拉一下…: every lead
+        t = shorter
+    t = _SPEAKER.sub("", t)
     t = _COURTESY_PIECE.sub("", t) or t
     t = _PARTICLE.sub("", t).translate(_FULL_DIGITS)
     t = _NUMBERED.sub(lambda m: "" if m.start() == 0 or t[m.start() - 1] in "：:，,？?；;" else "；", t)
