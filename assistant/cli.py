@@ -93,7 +93,7 @@ def cmd_list(args, store) -> int:
                  lambda r: (f"  {r['id']}  {r['agency']} {r['year']}  {r['format_version']} format  {r['file_type']}  "
                             f"{r['figures']} cells ({r['filled']} filled)  {r['sections']} sections  {r['source']}"
                             + (f"  ⚠ {r['failed']} failed checks" if r["failed"] else "")),
-                 head=f"{len(rows)} reports in {store.path}")
+                 head=f"{len(rows)} reports in {store.location}")
 
 
 def cmd_show(args, store) -> int:

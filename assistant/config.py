@@ -37,3 +37,12 @@ def uploads_enabled() -> bool:
     """Whether the app takes uploads (and restores): $XXGK_UPLOADS=off (or 0, no) turns
     them off, for a shared server whose corpus is ingested by its keeper."""
     return os.environ.get(UPLOADS_ENV, "on").strip().lower() not in ("off", "0", "no", "false")
+
+
+DATABASE_ENV = "XXGK_DATABASE_URL"
+
+
+def database_url() -> str | None:
+    """A shared PostgreSQL store (postgresql://…), else None: the SQLite file under index/."""
+    url = os.environ.get(DATABASE_ENV, "").strip()
+    return url or None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -146,14 +147,43 @@ class Store:
         self.root.mkdir(parents=True, exist_ok=True)
         (self.root / "files").mkdir(exist_ok=True)
         self.path = self.root / "store.sqlite"
+        self._connect()
+        if self._current():
+            return                                 # a reader never waits for a writer's lock
+        with self.lock():                          # two processes opening at once: one creates, one migrates
+            self._create()
+            self.db.execute("INSERT INTO meta VALUES('schema_version', ?) ON CONFLICT DO NOTHING",
+                            (str(SCHEMA_VERSION),))
+            self.db.execute("INSERT INTO meta VALUES('changes', '0') ON CONFLICT DO NOTHING")
+            self._migrate()
+
+    # the column that keeps a report's figures in the order they were printed
+    _PRINTED_ORDER = "rowid"
+
+    @property
+    def location(self) -> str:
+        """Where the reports are kept, for people (no password)."""
+        return str(self.path)
+
+    def _connect(self) -> None:
         self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.execute("PRAGMA journal_mode=WAL")
+
+    def _create(self) -> None:
         self.db.executescript(DDL)
-        self.db.execute("INSERT OR IGNORE INTO meta VALUES('schema_version', ?)", (str(SCHEMA_VERSION),))
-        self.db.execute("INSERT OR IGNORE INTO meta VALUES('changes', '0')")
-        self._migrate()
+
+    def _current(self) -> bool:
+        """Whether the store is already created at SCHEMA_VERSION (nothing to set up)."""
+        try:
+            rows = {r[0]: r[1] for r in self.db.execute("SELECT key, value FROM meta")}
+        except Exception:                          # noqa: BLE001 - no meta table yet (either back end)
+            return False
+        return rows.get("schema_version") == str(SCHEMA_VERSION) and "changes" in rows
+
+    def _columns(self, db, table: str) -> set[str]:
+        return {r["name"] for r in db.execute(f"PRAGMA table_info({table})")}
 
     def lock(self) -> _FileLock:
         """The store's write lock, held across ingest and index update by every process
@@ -178,12 +208,12 @@ class Store:
         if version >= SCHEMA_VERSION:
             return
         with self.transaction() as db:           # another process may have migrated meanwhile: look again
-            columns = {r["name"] for r in db.execute("PRAGMA table_info(reports)")}
+            columns = self._columns(db, "reports")
             if "units" not in columns:           # 2: the unit a report's header prints for its amounts
                 db.execute("ALTER TABLE reports ADD COLUMN units TEXT")
             # 3: replaced reports kept (table `replaced`) and the change counter: both
             # created above by DDL / INSERT OR IGNORE
-            checks = {r["name"] for r in db.execute("PRAGMA table_info(checks)")}
+            checks = self._columns(db, "checks")
             for column in ("quote", "section"):  # 4: a check's quote and section as fields
                 if column not in checks:
                     db.execute(f"ALTER TABLE checks ADD COLUMN {column} TEXT")
@@ -269,7 +299,8 @@ class Store:
                 page=f["page"],
                 position=json.loads(f["position"] or "{}"),
             )
-            for f in self.db.execute("SELECT * FROM figures WHERE report_id=? ORDER BY rowid", (report_id,))
+            for f in self.db.execute(
+                f"SELECT * FROM figures WHERE report_id=? ORDER BY {self._PRINTED_ORDER}", (report_id,))
         ]
         report.checks = [
             Check(
@@ -399,7 +430,8 @@ class Store:
         sql, params, whole = self._figure_sql(cells, report_ids)
         r = self.db.execute(
             f"SELECT SUM(CASE WHEN printed = {whole} THEN v END) AS v, "
-            f"SUM(printed = {whole}) AS n, SUM(printed < {whole}) AS blank FROM ({sql})",
+            f"SUM(CASE WHEN printed = {whole} THEN 1 ELSE 0 END) AS n, "
+            f"SUM(CASE WHEN printed < {whole} THEN 1 ELSE 0 END) AS blank FROM ({sql}) AS per_report",
             params,
         ).fetchone()
         return FigureTotal(_number(r["v"]), r["n"] or 0, r["blank"] or 0)
@@ -464,8 +496,9 @@ class Store:
             with self.transaction() as db:
                 old = self.by_agency_year(report.agency, report.year)
                 if old:
+                    db.execute("DELETE FROM replaced WHERE id=?", (old.id,))
                     db.execute(
-                        """INSERT OR REPLACE INTO replaced(id, file_hash, source, source_path, agency, year,
+                        """INSERT INTO replaced(id, file_hash, source, source_path, agency, year,
                                     ingested_at, replaced_by)
                                   SELECT id, file_hash, source, source_path, agency, year, ingested_at, ?
                                   FROM reports WHERE id=?""",
@@ -564,7 +597,139 @@ class Store:
         return row
 
 
-def open_store(index: str | os.PathLike | None = None) -> Store:
-    from .config import index_dir
+class _PgRow(dict):
+    """A row by column name or by position (as sqlite3.Row), numbers as int or float."""
 
-    return Store(index_dir(index))
+    def __init__(self, names, values):
+        super().__init__(zip(names, (_plain(v) for v in values), strict=True))
+        self._values = list(self.values())
+
+    def __getitem__(self, key):
+        return self._values[key] if isinstance(key, int) else super().__getitem__(key)
+
+    def __iter__(self):
+        return iter(self._values)
+
+    def keys(self):
+        return super().keys()
+
+
+def _plain(v):
+    from decimal import Decimal
+    if isinstance(v, Decimal):
+        return int(v) if v == v.to_integral_value() else float(v)
+    return v
+
+
+def _pg_rows(cursor):
+    names = [d.name for d in cursor.description] if cursor.description else []
+    return lambda values: _PgRow(names, values)
+
+
+class _PgConnection:
+    """The calls the store makes of a DB-API connection, in PostgreSQL: `?` placeholders
+    read as `%s`, executemany on a cursor, rows by name and position."""
+
+    def __init__(self, url: str):
+        import psycopg
+        self.conn = psycopg.connect(url, autocommit=True, row_factory=_pg_rows)
+
+    @staticmethod
+    def _sql(sql: str) -> str:
+        return sql.replace("%", "%%").replace("?", "%s")
+
+    def execute(self, sql: str, params=()):
+        return self.conn.execute(self._sql(sql), list(params) or None)
+
+    def executemany(self, sql: str, rows) -> None:
+        rows = list(rows)
+        if rows:
+            with self.conn.cursor() as cur:
+                cur.executemany(self._sql(sql), rows)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class _PgLock:
+    """The store's write lock on PostgreSQL: a session advisory lock (held on a connection
+    of its own), re-entrant within a process."""
+
+    KEY = 0x78786B67      # "xxgk"
+
+    def __init__(self, url: str):
+        self.url = url
+        self.thread = threading.RLock()
+        self.depth = 0
+        self.conn = None
+
+    def __enter__(self):
+        self.thread.acquire()
+        if self.depth == 0:
+            import psycopg
+            try:
+                self.conn = psycopg.connect(self.url, autocommit=True)
+                self.conn.execute("SELECT pg_advisory_lock(%s)", (self.KEY,))
+            except BaseException:
+                self.thread.release()
+                raise
+        self.depth += 1
+        return self
+
+    def __exit__(self, *exc):
+        self.depth -= 1
+        if self.depth == 0:
+            self.conn.execute("SELECT pg_advisory_unlock(%s)", (self.KEY,))
+            self.conn.close()
+            self.conn = None
+        self.thread.release()
+
+
+class PgStore(Store):
+    """The same store on a shared PostgreSQL database (XXGK_DATABASE_URL): the same schema,
+    queries and transactions; text compared in the C collation, so that every ordering
+    is SQLite's; kept files and the search index stay under the index folder."""
+
+    _PRINTED_ORDER = "seq"
+
+    def __init__(self, root: str | os.PathLike, url: str):
+        self.url = url
+        super().__init__(root)
+
+    @property
+    def location(self) -> str:
+        return re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", self.url)
+
+    def _connect(self) -> None:
+        self.db = _PgConnection(self.url)
+
+    def _create(self) -> None:
+        ddl = DDL.replace("page INTEGER, position TEXT,", "page INTEGER, position TEXT, seq BIGSERIAL,")
+        ddl = ddl.replace(" TEXT", ' TEXT COLLATE "C"')
+        for statement in filter(str.strip, ddl.split(";")):
+            self.db.execute(statement)
+
+    def _columns(self, db, table: str) -> set[str]:
+        return {r["column_name"] for r in db.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ?", (table,))}
+
+    def lock(self):
+        key = self.url
+        with _LOCKS_GUARD:
+            if key not in _LOCKS:
+                _LOCKS[key] = _PgLock(self.url)
+            return _LOCKS[key]
+
+    @contextmanager
+    def transaction(self):
+        with self.db.conn.transaction():
+            yield self.db
+
+
+def open_store(index: str | os.PathLike | None = None) -> Store:
+    """The store: PostgreSQL when $XXGK_DATABASE_URL names one, else the SQLite file under
+    the index folder (which holds the kept files and the search index either way)."""
+    from .config import database_url, index_dir
+
+    url = database_url()
+    return PgStore(index_dir(index), url) if url else Store(index_dir(index))

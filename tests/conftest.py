@@ -98,3 +98,25 @@ MARKUP_SHOWN = (
     "$x^2$",
     "<img src=",
 )
+
+
+@pytest.fixture(scope="session")
+def pg_cluster_url():
+    """A throwaway PostgreSQL cluster for the session (skipped when PostgreSQL is absent)."""
+    import pg_cluster
+    if pg_cluster.binaries() is None:
+        pytest.skip("Debian's postgresql package is not installed (scripts/test installs it as root)")
+    with pg_cluster.cluster() as url:
+        yield url
+
+
+@pytest.fixture
+def pg_database(pg_cluster_url):
+    """A fresh, empty database in the session's cluster: its URL."""
+    import uuid
+
+    import psycopg
+    name = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(pg_cluster_url, autocommit=True) as c:
+        c.execute(f"CREATE DATABASE {name}")
+    yield pg_cluster_url.rsplit("/", 1)[0] + "/" + name

@@ -131,3 +131,16 @@ def test_index_dir_from_environment(tmp_path):
     )
     assert p.returncode == 0, p.stderr
     assert (env_dir / "store.sqlite").exists()
+
+
+@pytest.mark.slow
+def test_the_database_url_moves_the_store_to_postgresql(tmp_path, pg_database, monkeypatch):
+    """XXGK_DATABASE_URL switches ingest, answers and listing to PostgreSQL; no SQLite file."""
+    monkeypatch.setenv("XXGK_DATABASE_URL", pg_database)
+    idx = tmp_path / "index"
+    assert run(idx, "ingest", str(CORPUS)).stdout.count("ingested as") == 2
+    assert not (idx / "store.sqlite").exists()
+    out = run(idx, "ask", "曲江区总工会2022年新收多少申请？").stdout
+    assert "韶关市曲江区总工会 2022年新收政府信息公开申请：0件" in out
+    assert "2 reports in postgresql://" in run(idx, "list").stdout
+    assert run(idx, "ingest", str(CORPUS)).stdout.count("unchanged") == 2

@@ -8,8 +8,19 @@ import pytest
 from conftest import CORPUS, SEED_2021, replace_line, snapshot
 
 from assistant import export_json, ingest, ingest_bytes
-from assistant.store import SCHEMA_VERSION, Store
+from assistant.store import SCHEMA_VERSION, PgStore, Store
 
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)])
+def store(request, tmp_path):
+    """Every test of this module on both back ends: the SQLite file, and a fresh database
+    of a throwaway PostgreSQL cluster (Debian's postgresql package)."""
+    if request.param == "sqlite":
+        s = Store(tmp_path / "index")
+    else:
+        s = PgStore(tmp_path / "index", request.getfixturevalue("pg_database"))
+    yield s
+    s.close()
 
 def test_ingest_twice_changes_nothing(store):
     first = ingest(store, [CORPUS])
@@ -69,7 +80,7 @@ def test_crash_mid_ingest_leaves_store_as_before(store, tmp_path, monkeypatch, r
     )
     monkeypatch.undo()
     assert snapshot(store) == before
-    reopened = Store(store.root)
+    reopened = PgStore(store.root, store.url) if isinstance(store, PgStore) else Store(store.root)
     assert snapshot(reopened) == before
     reopened.close()
 
