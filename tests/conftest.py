@@ -70,9 +70,8 @@ def sample_index(root):
     人民政府 2023, contradictions included), with its search index built."""
     import sample_md
 
-    from assistant import ingest, ingest_bytes, update_index
-    from assistant.store import Store
-    store = Store(root)
+    from assistant import ingest, ingest_bytes, open_store, update_index
+    store = open_store(root)              # the SQLite file, or PostgreSQL when XXGK_DATABASE_URL says so
     ingest(store, [CORPUS])
     ingest_bytes(store, sample_md.TEXT.encode("utf-8"), "shuyang_2023.md")
     update_index(store)

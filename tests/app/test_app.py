@@ -162,3 +162,20 @@ def test_uploads_can_be_turned_off(tmp_path, monkeypatch):
     at = AppTest.from_file(APP, default_timeout=180)
     at.run()
     assert not at.exception and not at.sidebar.get("file_uploader")
+
+
+@pytest.mark.slow
+def test_the_app_on_a_postgresql_store(tmp_path, monkeypatch, pg_database):
+    """XXGK_DATABASE_URL: the app reads and writes the shared PostgreSQL store."""
+    monkeypatch.setenv("XXGK_DATABASE_URL", pg_database)
+    root = sample_index(tmp_path / "index")
+    assert not (root / "store.sqlite").exists()
+    monkeypatch.setenv("XXGK_INDEX_DIR", str(root))
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    ask(at, "沭阳县2023年被行政复议几次？")
+    assert at.metric[-1].label == "宿迁市沭阳县人民政府 2023年 · 行政复议" and at.metric[-1].value.startswith("0")
+    at.sidebar.file_uploader(key="uploads").set_value([("wujiang.txt", markup_report(), "text/plain")]).run()
+    at.sidebar.button(key="ingest").click().run()
+    assert any("ingested" in s.value for s in at.sidebar.success)
