@@ -26,7 +26,17 @@ def cmd_ingest(args, store) -> int:
             _out(o.line())
 
     progress = sys.stderr.isatty() and not args.json
-    outcomes, result = api.add(store, args.paths, on_outcome=report, progress=progress, index=not args.no_index)
+    if args.ray is not None:
+        from .distributed import ingest_ray
+        with store.lock():
+            try:
+                outcomes = ingest_ray(store, args.paths, address=args.ray or None, on_outcome=report)
+            except ValueError as e:
+                print(str(e), file=sys.stderr)
+                return 2
+            result = api.update_index(store, progress=progress) if outcomes and not args.no_index else None
+    else:
+        outcomes, result = api.add(store, args.paths, on_outcome=report, progress=progress, index=not args.no_index)
     if not outcomes:
         print("no report files found in: " + " ".join(args.paths), file=sys.stderr)
         return 2
@@ -178,6 +188,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("paths", nargs="+")
     s.add_argument("--json", action="store_true", help="one JSON object per file")
     s.add_argument("--no-index", action="store_true", help="do not update the search index afterwards")
+    s.add_argument("--ray", nargs="?", const="", metavar="ADDRESS",
+                   help="parse on Ray: a local Ray on this machine, or the cluster at ADDRESS (ray://host:10001, "
+                        "which needs XXGK_DATABASE_URL)")
     s.set_defaults(func=cmd_ingest)
     s = sub.add_parser("ask", help="answer a question in Chinese: figures with sources, passages, comparisons")
     s.add_argument("question")

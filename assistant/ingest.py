@@ -64,14 +64,15 @@ def safe_name(name: str) -> str:
 
 
 def ingest_bytes(store: Store, data: bytes, name: str, source_path: str | None = None,
-                 replace: bool = True) -> Outcome:
+                 replace: bool = True, parsed: tuple | None = None) -> Outcome:
     """Ingest one file given as bytes (`name` gives its format; `source_path` where it came
     from, if a file). `replace=False`: a file for an agency and year already stored is not
-    stored but answered as a conflict, for the caller to confirm."""
+    stored but answered as a conflict, for the caller to confirm. `parsed`: the parse
+    already done elsewhere (a Ray task), as ("ok", Report) or ("rejected", reason)."""
     name = safe_name(name)
     shown = source_path or name
     try:
-        return _ingest(store, data, name, source_path, replace, shown)
+        return _ingest(store, data, name, source_path, replace, shown, parsed)
     except Exception as e:  # noqa: BLE001 - whatever goes wrong is this file's, not the batch's
         first = str(e).splitlines()[0][:200] if str(e) else ""
         return Outcome(
@@ -79,7 +80,8 @@ def ingest_bytes(store: Store, data: bytes, name: str, source_path: str | None =
         )
 
 
-def _ingest(store: Store, data: bytes, name: str, source_path: str | None, replace: bool, shown: str) -> Outcome:
+def _ingest(store: Store, data: bytes, name: str, source_path: str | None, replace: bool, shown: str,
+            parsed: tuple | None = None) -> Outcome:
     file_hash = hashlib.sha256(data).hexdigest()
     existing = store.by_hash(file_hash)
     if existing:
@@ -102,7 +104,12 @@ def _ingest(store: Store, data: bytes, name: str, source_path: str | None, repla
             existing.year,
         )
     try:
-        report = parse_bytes(data, name)
+        if parsed is not None:               # parsed elsewhere (a Ray task): ("ok", Report) or ("rejected", reason)
+            if parsed[0] != "ok":
+                raise Rejected(parsed[1])
+            report = parsed[1]
+        else:
+            report = parse_bytes(data, name)
         report.id = file_hash[:16]
         report.source = name
         from .retrieval.chunks import chunks_of

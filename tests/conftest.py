@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import contextlib
+import io
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from seed_truth import expected_2019, expected_2021  # noqa: F401 - shared with the tests
@@ -119,3 +122,19 @@ def pg_database(pg_cluster_url):
     with psycopg.connect(pg_cluster_url, autocommit=True) as c:
         c.execute(f"CREATE DATABASE {name}")
     yield pg_cluster_url.rsplit("/", 1)[0] + "/" + name
+
+
+def run_cli(index, *args, ok=True):
+    """main() with these arguments: its exit code and what it wrote to stdout and stderr."""
+    from assistant.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(["--index", str(index), *map(str, args)])
+        except SystemExit as e:
+            code = e.code
+    p = SimpleNamespace(returncode=code, stdout=out.getvalue(), stderr=err.getvalue())
+    if ok:
+        assert p.returncode == 0, p.stderr
+    return p

@@ -2,33 +2,16 @@
 python -m assistant in a subprocess."""
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
 import os
 import subprocess
 import sys
-from types import SimpleNamespace
 
 import pytest
 from conftest import CORPUS, ROOT, SEED_2019, SEED_2021, expected_2019, expected_2021
-
-from assistant.cli import main
-
-
-def run(index, *args, ok=True):
-    """main() with these arguments: its exit code and what it wrote to stdout and stderr."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main(["--index", str(index), *map(str, args)])
-        except SystemExit as e:
-            code = e.code
-    p = SimpleNamespace(returncode=code, stdout=out.getvalue(), stderr=err.getvalue())
-    if ok:
-        assert p.returncode == 0, p.stderr
-    return p
+from conftest import run_cli as run
 
 
 @pytest.fixture(scope="module")
