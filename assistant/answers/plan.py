@@ -25,6 +25,8 @@ _COMMA = re.compile(r"[，,]")
 _ASKS = re.compile(r"多少|几[件次起个家项]|是否|有没有|哪|吗|呢|怎么|如何|情况")
 _ASKS_STRICT = re.compile(r"多少|几[件次起个家项年]|是否|有没有|哪|吗|呢|怎么|怎样|如何|什么|谁|[过了]没有|没有?$")
 MAX_QUESTION = 500       # characters of a question that are read
+SHORT_PART = 12  # a part this short that only adds up (一共收到多少件) belongs to the part before
+BARE_ASK = 8  # a part this short that only asks a number again (收到几件？) is the part before
 
 
 def clean_question(text: str) -> str:
@@ -365,7 +367,7 @@ def _same_figure_merged(parts: list[str]) -> list[str]:
     for p in parts:
         if (
             out
-            and len(p) <= 12
+            and len(p) <= SHORT_PART
             and re.search(r"一共|总共|合计|共计|加起来", p)
             and re.search(r"哪些|哪几|哪家|列出", out[-1])
         ):
@@ -385,7 +387,7 @@ def _same_figure_merged(parts: list[str]) -> list[str]:
             out
             and not metrics_in(p)
             and not _YEARISH.search(p)
-            and len(p) <= 8
+            and len(p) <= BARE_ASK
             and not _table_columns(p)
             and not _new_op(p, out[-1])
             and re.fullmatch(r"(?:有|差|是|共|一共|到底|具体)?[^，。]{0,4}(?:多少|几[件个次起家]?)[件个次起]?", p)

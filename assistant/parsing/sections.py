@@ -12,6 +12,8 @@ from ..labels import SHORT_LINE, cn_number, marker, squeeze
 from ..model import Section
 from ..schema import load
 
+SUBPART_TITLE = 20   # characters of a sub-part's text that name it when it prints no title
+
 _HEADING = re.compile(r"^\s*(?P<title>[一二三四五六]\s*[、.．][^。；;]{1,40}?(?:情况|事项|概述|问题))"
                       r"(?:[。：:\s]+|$|(?=[\d（(]))(?P<rest>.*)$")
 _PART = re.compile(r"^第([一二三四五六七八九十]{1,2})部分[:：、.．]?")
@@ -61,7 +63,7 @@ def _split_heading(text: str) -> tuple[str, str]:
 def _subpart_title(text: str) -> str:
     s = text.strip()
     m = _SUBPART_TITLE.match(s)
-    return squeeze(m.group("title")) if m else squeeze(s[:20])
+    return squeeze(m.group("title")) if m else squeeze(s[:SUBPART_TITLE])
 
 
 def split(blocks: list[Block], skip: set[int] = frozenset()) -> Layout:

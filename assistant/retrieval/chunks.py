@@ -12,6 +12,7 @@ import hashlib
 import re
 from dataclasses import asdict, dataclass
 
+from ..labels import SHORT_LINE
 from ..model import Report, Section
 from ..schema import load
 
@@ -116,7 +117,7 @@ def chunks_of(report: Report) -> list[Chunk]:
         body = s.text
         if s.key in subs:                         # the parent: only its lead text
             first = subs[s.key][0].text
-            at = body.find(first[:40]) if first else -1
+            at = body.find(first[:SHORT_LINE]) if first else -1   # where the first sub-part starts
             body = body[:at] if at >= 0 else ""
         title = _heading(report, s)
         parent = report.section(s.key.split(".")[0]) if "." in s.key else None
