@@ -31,6 +31,7 @@ def cmd_ingest(args, store) -> int:
         with store.lock():
             try:
                 outcomes = ingest_ray(store, args.paths, address=args.ray or None, on_outcome=report)
+                store.optimize()
             except ValueError as e:
                 print(str(e), file=sys.stderr)
                 return 2

@@ -213,6 +213,8 @@ def add(
             outcomes.append(o)
             if on_outcome:
                 on_outcome(o)
+        if any(o.status in ("ingested", "replaced") for o in outcomes):
+            store.optimize()
         result = None
         if index and outcomes:
             from .retrieval import update

@@ -194,6 +194,11 @@ class Store:
                 _LOCKS[key] = _FileLock(self.root / "store.lock")
             return _LOCKS[key]
 
+    def optimize(self) -> None:
+        """After a batch of writes: the query planner's statistics brought up to date (on
+        PostgreSQL a bulk load left without them makes a rank within a year 25× slower)."""
+        self.db.execute("PRAGMA optimize")
+
     def changes(self) -> int:
         """A counter the store raises with every report stored or removed: an index built
         at another count is stale."""
@@ -712,6 +717,10 @@ class PgStore(Store):
     def _columns(self, db, table: str) -> set[str]:
         return {r["column_name"] for r in db.execute(
             "SELECT column_name FROM information_schema.columns WHERE table_name = ?", (table,))}
+
+    def optimize(self) -> None:
+        for table in ("reports", "sections", "figures", "checks"):
+            self.db.execute(f"ANALYZE {table}")
 
     def lock(self):
         key = self.url
