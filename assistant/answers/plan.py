@@ -148,7 +148,6 @@ def _asking_groups(clauses: list[str]) -> list[str]:
 
 # 哪年多 (of two): a comparison, shown side by side
 _RANK_WORDS = re.compile(r"最多|最少|最高|最低|排名|排序|排个序|排个名|排一下|排个榜|排榜|榜单|前[三五十\d]")
-_TOTAL_WORDS = re.compile(r"总共|一共|合计|共计|加起来|加在一起|加总|一起算|求和|汇总")
 _TREND_WORDS = re.compile(r"变化|趋势|走势|增加还是减少|是增是减|多了还是少了|涨了还是降了|增还是减|升还是降|trend")
 _LIST_WORDS = re.compile(r"哪些|有哪几|哪几家|哪几个")
 
@@ -173,7 +172,7 @@ def _op_of(c: str) -> str | None:
         return "list"
     if _TREND_WORDS.search(c):
         return "trend"
-    if _TOTAL_WORDS.search(c):
+    if any(w in c for w in dict(vocabulary().intents)["aggregate"]):   # questions.toml: the one list
         return "total"
     return None
 
