@@ -18,9 +18,9 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from . import limits
 from .config import database_url
-from .ingest import Outcome, expand, ingest_bytes, safe_name
+from .errors import Rejected, one_line
+from .ingest import Outcome, expand, ingest_bytes, read_file, safe_name
 from .store import Store
 
 TASK_RETRIES = 3
@@ -61,13 +61,9 @@ def ingest_ray(store: Store, paths: Iterable[str | Path], address: str | None = 
         pending, outcomes = [], []
         for f in files:
             try:
-                size = f.stat().st_size
-                if size > limits.MAX_FILE_BYTES:
-                    pending.append((f, None, limits.exceeded("MAX_FILE_BYTES", size).reason))
-                    continue
-                data = f.read_bytes()
-            except OSError as e:
-                pending.append((f, None, f"cannot read file ({e.strerror or e})"))
+                data = read_file(f)
+            except Rejected as e:
+                pending.append((f, None, e.reason))
                 continue
             known = store.by_hash(hashlib.sha256(data).hexdigest())
             # already stored: said by the sequential path, which needs no parse
@@ -81,7 +77,7 @@ def ingest_ray(store: Store, paths: Iterable[str | Path], address: str | None = 
                 try:
                     result = ray.get(job)
                 except Exception as e:         # noqa: BLE001 - the task failed after its retries
-                    result = ("rejected", f"could not parse on Ray ({type(e).__name__})")
+                    result = ("rejected", f"could not parse on Ray ({one_line(e)})")
                 o = ingest_bytes(store, data, f.name, str(f.resolve()), parsed=result)
             outcomes.append(o)
             if on_outcome:

@@ -34,3 +34,9 @@ class ModelMissing(RuntimeError):
 
 
 USER_ERRORS = (Rejected, NotFound, Ambiguous, ModelMissing)
+
+
+def one_line(e: BaseException) -> str:
+    """An unexpected exception as a file's reason: its type and the first line of what it says."""
+    first = str(e).splitlines()[0][:200] if str(e) else ""
+    return f"{type(e).__name__}{': ' + first if first else ''}"

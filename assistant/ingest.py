@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import limits
-from .errors import NotFound, Rejected
+from .errors import NotFound, Rejected, one_line
 from .readers import supported
 from .store import Store
 from .worker import parse_bytes
@@ -74,10 +74,7 @@ def ingest_bytes(store: Store, data: bytes, name: str, source_path: str | None =
     try:
         return _ingest(store, data, name, source_path, replace, shown, parsed)
     except Exception as e:  # noqa: BLE001 - whatever goes wrong is this file's, not the batch's
-        first = str(e).splitlines()[0][:200] if str(e) else ""
-        return Outcome(
-            shown, "rejected", f"rejected: could not store ({type(e).__name__}{': ' + first if first else ''})"
-        )
+        return Outcome(shown, "rejected", f"rejected: could not store ({one_line(e)})")
 
 
 def _ingest(store: Store, data: bytes, name: str, source_path: str | None, replace: bool, shown: str,
@@ -112,9 +109,6 @@ def _ingest(store: Store, data: bytes, name: str, source_path: str | None, repla
             report = parse_bytes(data, name)
         report.id = file_hash[:16]
         report.source = name
-        from .retrieval.chunks import chunks_of
-
-        limits.check("MAX_CHUNKS", len(chunks_of(report)))
     except Rejected as e:
         return Outcome(shown, "rejected", f"rejected: {e.reason}")
     if not replace:
@@ -150,15 +144,23 @@ def _ingest(store: Store, data: bytes, name: str, source_path: str | None, repla
     return Outcome(shown, "ingested", f"ingested as {report.id} ({facts})", report.id, report.agency, report.year)
 
 
-def ingest_file(store: Store, path: str | Path) -> Outcome:
-    path = Path(path)
+def read_file(path: Path) -> bytes:
+    """A file's bytes, or Rejected: past MAX_FILE_BYTES (not read at all), unreadable."""
     try:
         size = path.stat().st_size
         if size > limits.MAX_FILE_BYTES:
-            return Outcome(str(path), "rejected", f"rejected: {limits.exceeded('MAX_FILE_BYTES', size).reason}")
-        data = path.read_bytes()
+            raise limits.exceeded("MAX_FILE_BYTES", size)
+        return path.read_bytes()
     except OSError as e:
-        return Outcome(str(path), "rejected", f"rejected: cannot read file ({e.strerror or e})")
+        raise Rejected(f"cannot read file ({e.strerror or e})") from None
+
+
+def ingest_file(store: Store, path: str | Path) -> Outcome:
+    path = Path(path)
+    try:
+        data = read_file(path)
+    except Rejected as e:
+        return Outcome(str(path), "rejected", f"rejected: {e.reason}")
     return ingest_bytes(store, data, path.name, str(path.resolve()))
 
 

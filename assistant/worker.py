@@ -23,16 +23,20 @@ import time
 from pathlib import Path
 
 from . import limits
-from .errors import Rejected
+from .errors import Rejected, one_line
 
 _HEADER = struct.Struct(">Q")
 ENV = "XXGK_PARSE_WORKER"
 
 
 def _parse_here(data: bytes, name: str):
+    """Read, parse, and refuse a report past MAX_CHUNKS (its text would take hours to embed)."""
     from .parsing import parse
     from .readers import read_bytes
-    return parse(read_bytes(data, name))
+    from .retrieval.chunks import chunks_of
+    report = parse(read_bytes(data, name))
+    limits.check("MAX_CHUNKS", len(chunks_of(report)))
+    return report
 
 
 def _answer(data: bytes, name: str) -> tuple:
@@ -45,8 +49,7 @@ def _answer(data: bytes, name: str) -> tuple:
     except RecursionError:
         return "rejected", "could not parse (nested too deeply)"
     except Exception as e:  # noqa: BLE001 - any failure is this file's rejection
-        first = str(e).splitlines()[0][:200] if str(e) else ""
-        return "rejected", f"could not parse ({type(e).__name__}{': ' + first if first else ''})"
+        return "rejected", f"could not parse ({one_line(e)})"
 
 
 class ParseWorker:
@@ -152,6 +155,7 @@ def _serve() -> None:
     import pypdf  # noqa: F401
 
     from . import parsing, readers  # noqa: F401
+    from .retrieval import chunks  # noqa: F401 - the chunk limit's count (numpy comes with it)
 
     resource.setrlimit(resource.RLIMIT_AS, (limits.PARSE_MEMORY, limits.PARSE_MEMORY))
 
