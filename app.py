@@ -39,7 +39,7 @@ store, write_lock, rebuild = backend(str(api.index_dir().resolve()))
 def keep_index_fresh() -> None:
     """A search index that does not match the store (another process changed it, or an
     update was killed) is rebuilt in the background; the page says so meanwhile."""
-    if rebuild["rebuilding"] or not store.report_ids() or api.index_state(store) == "ok":
+    if rebuild["rebuilding"] or api.index_state(store) == "ok" or not store.report_ids():   # every rerun: cheap first
         return
 
     def run():

@@ -106,37 +106,46 @@ ARTIFACTS = ("manifest.json", "chunks.jsonl", "vectors.faiss")
 SWITCH_HOOK = "XXGK_TEST_SWITCH_HOOK"    # tests: a folder; the update waits there before its switch
 
 
-def _complete(folder: Path) -> bool:
-    """Whether a generation holds every artifact (bm25/ too when it has chunks)."""
+def _manifest(folder: Path) -> dict | None:
+    """A generation's manifest when it holds every artifact (bm25/ too when it has
+    chunks), else None."""
     try:
         if not all((folder / a).is_file() for a in ARTIFACTS):
-            return False
+            return None
         manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
     except (OSError, ValueError):
-        return False
-    return not manifest.get("chunks") or (folder / "bm25").is_dir()
+        return None
+    return manifest if not manifest.get("chunks") or (folder / "bm25").is_dir() else None
 
 
-def _current(index_dir: Path) -> Path | None:
+def _complete(folder: Path) -> bool:
+    return _manifest(folder) is not None
+
+
+def _named(index_dir: Path) -> Path | None:
+    """The generation CURRENT names (complete or not)."""
     root = _root(index_dir)
     try:
         name = (root / "CURRENT").read_text("utf-8").strip()
     except OSError:
         return None
-    folder = root / name
-    return folder if name and _complete(folder) else None
+    return root / name if name else None
+
+
+def _current(index_dir: Path) -> Path | None:
+    folder = _named(index_dir)
+    return folder if folder is not None and _complete(folder) else None
 
 
 def state(store) -> str:
     """ok · missing (no index yet) · broken (CURRENT names an incomplete generation) ·
     stale (built at another store change count)."""
-    root = _root(Path(store.root))
-    if not (root / "CURRENT").exists():
-        return "missing"
-    folder = _current(Path(store.root))
+    folder = _named(Path(store.root))
     if folder is None:
+        return "missing" if not (_root(Path(store.root)) / "CURRENT").exists() else "broken"
+    manifest = _manifest(folder)
+    if manifest is None:
         return "broken"
-    manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
     return "ok" if manifest.get("store_changes") == store.changes() else "stale"
 
 
@@ -446,9 +455,12 @@ def open_index(index_dir) -> SearchIndex | None:
     new one is read)."""
     where = str(Path(index_dir).resolve())
     for _ in range(3):
-        folder = _current(Path(index_dir))
-        key = str(folder)
         held = _loaded.get(where)
+        named = _named(Path(index_dir))
+        if held is not None and held[1] is not None and held[0] == str(named):
+            return held[1]          # per question: one small read, the artifacts were checked on load
+        folder = named if named is not None and _complete(named) else None
+        key = str(folder)
         if held is not None and held[0] == key:
             return held[1]
         try:
