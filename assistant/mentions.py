@@ -14,6 +14,7 @@ from functools import lru_cache
 from .agencies import place_of
 from .labels import squeeze
 from .parsing.metadata import arabic_dates
+from .placenames import MAX_PLACE, places
 from .schema import load
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -447,7 +448,6 @@ def fuzzy(s: str, known: list[str]) -> list[str]:
 
 def _real_place_at(text: str, i: int) -> bool:
     """Whether the character at `i` is part of a real place name written in `text`."""
-    from .placenames import MAX_PLACE, places
     known = places().parent
     for a in range(max(0, i - MAX_PLACE + 1), i + 1):
         for b in range(max(i + 1, a + 2), min(len(text), a + MAX_PLACE) + 1):

@@ -102,39 +102,56 @@ def _number(v):
     return v
 
 
-class _FileLock:
-    """An exclusive lock across processes (flock on a file), re-entrant within one."""
+class _ProcessLock:
+    """An exclusive lock across processes, re-entrant within one: the outermost `with`
+    takes it (`_take`), the last one out gives it back (`_give`)."""
 
-    def __init__(self, path: Path):
-        self.path = path
+    def __init__(self):
         self.thread = threading.RLock()
         self.depth = 0
-        self.fd: int | None = None
 
     def __enter__(self):
         self.thread.acquire()
         if self.depth == 0:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX)
+                self._take()
             except BaseException:
-                os.close(fd)
                 self.thread.release()
                 raise
-            self.fd = fd
         self.depth += 1
         return self
 
     def __exit__(self, *exc):
         self.depth -= 1
         if self.depth == 0:
-            fcntl.flock(self.fd, fcntl.LOCK_UN)
-            os.close(self.fd)
-            self.fd = None
+            self._give()
         self.thread.release()
 
 
-_LOCKS: dict[str, _FileLock] = {}
+class _FileLock(_ProcessLock):
+    """The SQLite store's lock: flock on a file beside it."""
+
+    def __init__(self, path: Path):
+        super().__init__()
+        self.path = path
+        self.fd: int | None = None
+
+    def _take(self) -> None:
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except BaseException:
+            os.close(fd)
+            raise
+        self.fd = fd
+
+    def _give(self) -> None:
+        fcntl.flock(self.fd, fcntl.LOCK_UN)
+        os.close(self.fd)
+        self.fd = None
+
+
+_LOCKS: dict[str, _ProcessLock] = {}
 _LOCKS_GUARD = threading.Lock()
 
 
@@ -185,14 +202,20 @@ class Store:
     def _columns(self, db, table: str) -> set[str]:
         return {r["name"] for r in db.execute(f"PRAGMA table_info({table})")}
 
-    def lock(self) -> _FileLock:
+    def lock(self) -> _ProcessLock:
         """The store's write lock, held across ingest and index update by every process
         that writes (CLI ingest, app upload): `with store.lock(): …`."""
-        key = str(self.path.resolve())
+        key = self._lock_key()
         with _LOCKS_GUARD:
             if key not in _LOCKS:
-                _LOCKS[key] = _FileLock(self.root / "store.lock")
+                _LOCKS[key] = self._new_lock()
             return _LOCKS[key]
+
+    def _lock_key(self) -> str:
+        return str(self.path.resolve())
+
+    def _new_lock(self) -> _ProcessLock:
+        return _FileLock(self.root / "store.lock")
 
     def optimize(self) -> None:
         """After a batch of writes: the query planner's statistics brought up to date (on
@@ -656,38 +679,31 @@ class _PgConnection:
         self.conn.close()
 
 
-class _PgLock:
-    """The store's write lock on PostgreSQL: a session advisory lock (held on a connection
-    of its own), re-entrant within a process."""
+class _PgLock(_ProcessLock):
+    """The store's write lock on PostgreSQL: a session advisory lock, held on a connection
+    of its own."""
 
     KEY = 0x78786B67      # "xxgk"
 
     def __init__(self, url: str):
+        super().__init__()
         self.url = url
-        self.thread = threading.RLock()
-        self.depth = 0
         self.conn = None
 
-    def __enter__(self):
-        self.thread.acquire()
-        if self.depth == 0:
-            import psycopg
-            try:
-                self.conn = psycopg.connect(self.url, autocommit=True)
-                self.conn.execute("SELECT pg_advisory_lock(%s)", (self.KEY,))
-            except BaseException:
-                self.thread.release()
-                raise
-        self.depth += 1
-        return self
+    def _take(self) -> None:
+        import psycopg
+        conn = psycopg.connect(self.url, autocommit=True)
+        try:
+            conn.execute("SELECT pg_advisory_lock(%s)", (self.KEY,))
+        except BaseException:
+            conn.close()
+            raise
+        self.conn = conn
 
-    def __exit__(self, *exc):
-        self.depth -= 1
-        if self.depth == 0:
-            self.conn.execute("SELECT pg_advisory_unlock(%s)", (self.KEY,))
-            self.conn.close()
-            self.conn = None
-        self.thread.release()
+    def _give(self) -> None:
+        self.conn.execute("SELECT pg_advisory_unlock(%s)", (self.KEY,))
+        self.conn.close()
+        self.conn = None
 
 
 class PgStore(Store):
@@ -722,12 +738,11 @@ class PgStore(Store):
         for table in ("reports", "sections", "figures", "checks"):
             self.db.execute(f"ANALYZE {table}")
 
-    def lock(self):
-        key = self.url
-        with _LOCKS_GUARD:
-            if key not in _LOCKS:
-                _LOCKS[key] = _PgLock(self.url)
-            return _LOCKS[key]
+    def _lock_key(self) -> str:
+        return self.url
+
+    def _new_lock(self) -> _ProcessLock:
+        return _PgLock(self.url)
 
     @contextmanager
     def transaction(self):
