@@ -20,8 +20,9 @@ st.set_page_config(page_title="政府信息公开年报助手", page_icon="📑"
 
 @st.cache_resource
 def backend(index: str):
-    """Store, model and index, loaded once per process; a lock serialises uploads. The
-    model loads in the background so the page is usable at once (figures need no model)."""
+    """Store, model and index, loaded once per process (uploads are serialised by the
+    store's own lock, across sessions and processes). The model loads in the background
+    so the page is usable at once (figures need no model)."""
     store = api.open_store(index)
 
     def warm():
@@ -30,10 +31,10 @@ def backend(index: str):
         except Exception:                       # said again when a passage question needs it
             log.exception("warming the model and the search index failed")
     threading.Thread(target=warm, name="warm-model", daemon=True).start()
-    return store, threading.Lock(), {"rebuilding": False, "error": None}
+    return store, {"rebuilding": False, "error": None}
 
 
-store, write_lock, rebuild = backend(str(api.index_dir().resolve()))
+store, rebuild = backend(str(api.index_dir().resolve()))
 
 
 def keep_index_fresh() -> None:
@@ -90,8 +91,7 @@ def add_files(files: list[tuple[str, bytes]], replace: bool) -> None:
             len(results + conflicts) / (len(files) + 1), text=literal(f"{len(results + conflicts)}/{len(files)} {name}")
         )
 
-    with write_lock:
-        outcomes, result = api.add(store, files, on_outcome=progress, replace=replace)
+    outcomes, result = api.add(store, files, on_outcome=progress, replace=replace)
     if result is not None:
         results.append((True, result.line()))
     st.session_state.upload_results = results
@@ -263,8 +263,7 @@ with report_tab:
                 )
             )
             if api.uploads_enabled() and st.button("恢复此版本", key=f"restore-{r['id']}"):
-                with write_lock:
-                    outcome, _ = api.restore(store, r["id"])
+                outcome, _ = api.restore(store, r["id"])
                 st.session_state.upload_results = [(outcome.readable, outcome.line())]
                 st.session_state.pop("engine", None)
                 st.rerun()

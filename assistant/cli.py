@@ -26,18 +26,12 @@ def cmd_ingest(args, store) -> int:
             _out(o.line())
 
     progress = sys.stderr.isatty() and not args.json
-    if args.ray is not None:
-        from .distributed import ingest_ray
-        with store.lock():
-            try:
-                outcomes = ingest_ray(store, args.paths, address=args.ray or None, on_outcome=report)
-                store.optimize()
-            except ValueError as e:
-                print(str(e), file=sys.stderr)
-                return 2
-            result = api.update_index(store, progress=progress) if outcomes and not args.no_index else None
-    else:
-        outcomes, result = api.add(store, args.paths, on_outcome=report, progress=progress, index=not args.no_index)
+    try:
+        outcomes, result = api.add(store, args.paths, on_outcome=report, progress=progress,
+                                   index=not args.no_index, ray=args.ray)
+    except ValueError as e:                      # --ray without Ray, or a remote cluster without a shared store
+        print(str(e), file=sys.stderr)
+        return 2
     if not outcomes:
         print("no report files found in: " + " ".join(args.paths), file=sys.stderr)
         return 2

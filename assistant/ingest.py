@@ -201,17 +201,23 @@ def add(
     index: bool = True,
     replace: bool = True,
     embedder=None,
+    ray: str | None = None,
 ):
     """Ingest files, then bring the search index up to date, under the store's write lock
     (so a CLI ingest and an app upload never update the index at once). `files`: paths
-    (files or folders) or (name, bytes) pairs. Returns (outcomes, index UpdateResult or None
-    when `index` is False or nothing could be read)."""
+    (files or folders) or (name, bytes[, source path]) tuples. Returns (outcomes, index
+    UpdateResult or None when `index` is False or nothing could be read). `ray`: parse the
+    paths on Ray ("" a local Ray, else the cluster's address; distributed.py)."""
     files = list(files)
     with store.lock():
         paths = [f for f in files if not isinstance(f, tuple)]
-        outcomes = ingest(store, paths, on_outcome, progress) if paths else []
-        for name, data in (f for f in files if isinstance(f, tuple)):
-            o = ingest_bytes(store, data, name, replace=replace)
+        if ray is not None and paths:
+            from .distributed import ingest_ray
+            outcomes = ingest_ray(store, paths, address=ray or None, on_outcome=on_outcome)
+        else:
+            outcomes = ingest(store, paths, on_outcome, progress) if paths else []
+        for name, data, *where in (f for f in files if isinstance(f, tuple)):
+            o = ingest_bytes(store, data, name, where[0] if where else None, replace=replace)
             outcomes.append(o)
             if on_outcome:
                 on_outcome(o)
@@ -232,11 +238,6 @@ def restore(store: Store, report_id: str, index: bool = True, embedder=None):
     if row is None:
         raise NotFound(f"no replaced report {report_id} (see: python -m assistant replaced)")
     data = store.file_path(row["file_hash"]).read_bytes()
-    with store.lock():
-        outcome = ingest_bytes(store, data, row["source"] or "report", row["source_path"])
-        result = None
-        if index and outcome.status in ("ingested", "replaced"):
-            from .retrieval import update
-
-            result = update(store, embedder=embedder)
+    [outcome], result = add(store, [(row["source"] or "report", data, row["source_path"])], index=index,
+                            embedder=embedder)
     return outcome, result
