@@ -18,7 +18,7 @@ from pathlib import Path
 from .errors import NotFound
 from .model import Check, Figure, Region, Report, Section
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # How many ids one SQL statement takes as parameters (SQLite's limit is 999 in older
 # builds): longer lists are sent in batches, or the query runs over all reports
 SQL_BATCH = 900
@@ -30,15 +30,14 @@ CREATE TABLE IF NOT EXISTS reports(
   province TEXT, city TEXT, county TEXT, year INTEGER NOT NULL, year_basis TEXT,
   published TEXT, format_version INTEGER, table_versions TEXT, title TEXT, file_type TEXT,
   pages INTEGER, warnings TEXT, ingested_at TEXT DEFAULT CURRENT_TIMESTAMP, units TEXT,
-  UNIQUE(agency, year));
+  no INTEGER NOT NULL UNIQUE, UNIQUE(agency, year));
 CREATE TABLE IF NOT EXISTS sections(
   report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE, ord INTEGER NOT NULL,
   key TEXT NOT NULL, title TEXT, text TEXT, page INTEGER, line INTEGER,
   PRIMARY KEY(report_id, key));
-CREATE TABLE IF NOT EXISTS figures(
-  report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
-  tbl TEXT NOT NULL, row TEXT NOT NULL, col TEXT NOT NULL, value NUMERIC, raw TEXT,
-  page INTEGER, position TEXT, PRIMARY KEY(report_id, tbl, row, col));
+CREATE TABLE IF NOT EXISTS cell_keys(
+  no INTEGER PRIMARY KEY, tbl TEXT NOT NULL, row TEXT NOT NULL, col TEXT NOT NULL, UNIQUE(tbl, row, col));
+CREATE TABLE IF NOT EXISTS agency_keys(no INTEGER PRIMARY KEY, agency TEXT NOT NULL UNIQUE);
 CREATE TABLE IF NOT EXISTS checks(
   report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE, ord INTEGER NOT NULL,
   rule TEXT NOT NULL, status TEXT NOT NULL, cells TEXT, printed NUMERIC, computed NUMERIC,
@@ -46,9 +45,21 @@ CREATE TABLE IF NOT EXISTS checks(
 CREATE TABLE IF NOT EXISTS replaced(
   id TEXT PRIMARY KEY, file_hash TEXT NOT NULL, source TEXT, source_path TEXT, agency TEXT NOT NULL,
   year INTEGER NOT NULL, ingested_at TEXT, replaced_at TEXT DEFAULT CURRENT_TIMESTAMP, replaced_by TEXT);
-CREATE INDEX IF NOT EXISTS figures_key ON figures(tbl, row, col);
 CREATE INDEX IF NOT EXISTS reports_year ON reports(year);
 """
+# Figures in long form, one row per printed cell, keyed by integers: the report's number,
+# the cell's (cell_keys), and the report's year and agency (agency_keys) on every row, so
+# that one figure of one year is one index range (rank within a year over 150,000
+# reports), and one agency's series another. `ord` is the order the cells were printed in.
+FIGURES_TABLE = """
+CREATE TABLE IF NOT EXISTS figures(
+  report_no INTEGER NOT NULL REFERENCES reports(no) ON DELETE CASCADE,
+  key_no INTEGER NOT NULL REFERENCES cell_keys(no), year INTEGER NOT NULL, agency_no INTEGER NOT NULL,
+  ord INTEGER NOT NULL, value NUMERIC, raw TEXT, page INTEGER, position TEXT, PRIMARY KEY(report_no, key_no))"""
+FIGURES_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS figures_year ON figures(key_no, year, value)",
+    "CREATE INDEX IF NOT EXISTS figures_agency ON figures(key_no, agency_no, year)",
+)
 
 
 @dataclass
@@ -174,9 +185,6 @@ class Store:
             self.db.execute("INSERT INTO meta VALUES('changes', '0') ON CONFLICT DO NOTHING")
             self._migrate()
 
-    # the column that keeps a report's figures in the order they were printed
-    _PRINTED_ORDER = "rowid"
-
     @property
     def location(self) -> str:
         """Where the reports are kept, for people (no password)."""
@@ -190,6 +198,17 @@ class Store:
 
     def _create(self) -> None:
         self.db.executescript(DDL)
+        self._create_figures()
+
+    def _ddl(self, statement: str) -> str:
+        return statement
+
+    def _create_figures(self) -> None:
+        """The figures table at the current shape, unless an older one is there to migrate."""
+        if "report_id" not in self._columns(self.db, "figures"):
+            self.db.execute(self._ddl(FIGURES_TABLE))
+            for statement in FIGURES_INDEXES:
+                self.db.execute(statement)
 
     def _current(self) -> bool:
         """Whether the store is already created at SCHEMA_VERSION (nothing to set up)."""
@@ -245,7 +264,38 @@ class Store:
             for column in ("quote", "section"):  # 4: a check's quote and section as fields
                 if column not in checks:
                     db.execute(f"ALTER TABLE checks ADD COLUMN {column} TEXT")
+            self._migrate_5(db)
             db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),))
+
+    # the column that kept a version-4 store's figures in printed order
+    _V4_ORDER = "rowid"
+
+    def _migrate_5(self, db) -> None:
+        """5: integer keys — reports numbered, cells and agencies as key tables, year and
+        agency on every figure row (the table rebuilt in the same transaction)."""
+        if "no" not in self._columns(db, "reports"):
+            db.execute("ALTER TABLE reports ADD COLUMN no INTEGER")
+            ids = [r[0] for r in db.execute("SELECT id FROM reports ORDER BY agency, year")]
+            db.executemany("UPDATE reports SET no=? WHERE id=?", [(i + 1, rid) for i, rid in enumerate(ids)])
+            db.execute("CREATE UNIQUE INDEX reports_no ON reports(no)")
+        if "report_id" not in self._columns(db, "figures"):
+            return
+        db.execute(self._ddl(FIGURES_TABLE.replace("figures(", "figures_v5(", 1)))
+        db.execute("INSERT INTO cell_keys(no, tbl, row, col) SELECT ROW_NUMBER() OVER (ORDER BY tbl, row, col), "
+                   "tbl, row, col FROM (SELECT DISTINCT tbl, row, col FROM figures) AS k")
+        db.execute("INSERT INTO agency_keys(no, agency) SELECT ROW_NUMBER() OVER (ORDER BY agency), agency "
+                   "FROM (SELECT DISTINCT agency FROM reports) AS a")
+        db.execute(
+            "INSERT INTO figures_v5(report_no, key_no, year, agency_no, ord, value, raw, page, position) "
+            "SELECT r.no, k.no, r.year, a.no, "
+            f"ROW_NUMBER() OVER (PARTITION BY f.report_id ORDER BY f.{self._V4_ORDER}), "
+            "f.value, f.raw, f.page, f.position FROM figures f JOIN reports r ON r.id = f.report_id "
+            "JOIN cell_keys k ON k.tbl = f.tbl AND k.row = f.row AND k.col = f.col "
+            "JOIN agency_keys a ON a.agency = r.agency")
+        db.execute("DROP TABLE figures")
+        db.execute("ALTER TABLE figures_v5 RENAME TO figures")
+        for statement in FIGURES_INDEXES:
+            db.execute(statement)
 
     def close(self) -> None:
         self.db.close()
@@ -296,8 +346,8 @@ class Store:
     def summary(self) -> list[dict]:
         rows = self.db.execute("""
             SELECT r.id, r.agency, r.agency_printed, r.year, r.format_version, r.file_type, r.source,
-                   (SELECT count(*) FROM figures f WHERE f.report_id=r.id) AS figures,
-                   (SELECT count(*) FROM figures f WHERE f.report_id=r.id AND f.value IS NOT NULL) AS filled,
+                   (SELECT count(*) FROM figures f WHERE f.report_no=r.no) AS figures,
+                   (SELECT count(*) FROM figures f WHERE f.report_no=r.no AND f.value IS NOT NULL) AS filled,
                    (SELECT count(*) FROM sections s WHERE s.report_id=r.id) AS sections,
                    (SELECT count(*) FROM checks c WHERE c.report_id=r.id AND c.status='failed') AS failed
             FROM reports r ORDER BY r.agency, r.year""")
@@ -328,7 +378,8 @@ class Store:
                 position=json.loads(f["position"] or "{}"),
             )
             for f in self.db.execute(
-                f"SELECT * FROM figures WHERE report_id=? ORDER BY {self._PRINTED_ORDER}", (report_id,))
+                "SELECT k.tbl, k.row, k.col, f.value, f.raw, f.page, f.position FROM figures f "
+                "JOIN cell_keys k ON k.no = f.key_no WHERE f.report_no=? ORDER BY f.ord", (r["no"],))
         ]
         report.checks = [
             Check(
@@ -353,109 +404,121 @@ class Store:
         )
         return [dict(r) for r in rows]
 
-    def cells(self, addresses: list[tuple[str, str, str]], report_ids: list[str] | None = None) -> list[Cell]:
-        """The stored figures at `addresses` (of the given reports, or all), in SQL."""
-        if not addresses:
-            return []
-        where = " OR ".join("(tbl=? AND row=? AND col=?)" for _ in addresses)
-        params: list = [x for a in addresses for x in a]
-        sql = f"SELECT report_id, tbl, row, col, value, raw, page FROM figures WHERE ({where})"
+    def _key_numbers(self, addresses) -> list[int]:
+        """The numbers of these cell addresses (an address no report printed has none)."""
+        if not hasattr(self, "_keys") or any(tuple(a) not in self._keys for a in addresses):
+            self._keys = {(r[1], r[2], r[3]): r[0] for r in self.db.execute("SELECT no, tbl, row, col FROM cell_keys")}
+        return sorted({self._keys[tuple(a)] for a in addresses if tuple(a) in self._keys})
+
+    def _agency_number(self, agency: str) -> int | None:
+        row = self.db.execute("SELECT no FROM agency_keys WHERE agency=?", (agency,)).fetchone()
+        return row[0] if row else None
+
+    def _scope_sql(self, keys: list[int], report_ids, years, agency_no=None) -> tuple[str, list]:
+        """The WHERE clause over figures f: these cells, of these reports / years / agency."""
+        sql = f"f.key_no IN ({','.join(map(str, keys))})"
+        params: list = []
         if report_ids is not None:
-            if not report_ids:
-                return []
-            sql += f" AND report_id IN ({','.join('?' * len(report_ids))})"
+            sql += f" AND f.report_no IN (SELECT no FROM reports WHERE id IN ({','.join('?' * len(report_ids))}))"
             params += list(report_ids)
-        return [
-            Cell(r["report_id"], r["tbl"], r["row"], r["col"], _number(r["value"]), r["raw"], r["page"])
-            for r in self.db.execute(sql, params)
-        ]
+        if years:
+            sql += f" AND f.year IN ({','.join('?' * len(years))})"
+            params += [int(y) for y in years]
+        if agency_no is not None:
+            sql += " AND f.agency_no = ?"
+            params.append(agency_no)
+        return sql, params
+
+    def cells(self, addresses: list[tuple[str, str, str]], report_ids: list[str] | None = None,
+              years: list[int] | None = None) -> list[Cell]:
+        """The stored figures at `addresses` (of the given reports and years, or all), in SQL."""
+        keys = self._key_numbers(addresses) if addresses else []
+        if not keys or (report_ids is not None and not report_ids):
+            return []
+        where, params = self._scope_sql(keys, report_ids, years)
+        sql = ("SELECT r.id, k.tbl, k.row, k.col, f.value, f.raw, f.page FROM figures f "
+               f"JOIN reports r ON r.no = f.report_no JOIN cell_keys k ON k.no = f.key_no WHERE {where}")
+        return [Cell(r[0], r[1], r[2], r[3], _number(r[4]), r[5], r[6]) for r in self.db.execute(sql, params)]
 
     # ---------------------------------------------------- figure queries (SQL)
     # A figure is the sum of one or more cells of a report. The engine knows which cells a
     # figure reads in a report of each form version; these methods run the query over the
     # reports that read it with the same cells, in SQL, and return typed rows. A report with
     # a blank among its cells has value None (a blank is not 0): it is never in a condition,
-    # an order or a total, and is counted apart.
+    # an order or a total, and is counted apart. The scope is a list of report ids, years
+    # (one index range each), an agency, or all reports; the figure is summed per report
+    # over the figure rows alone, and only the reports kept are joined for their names.
 
-    def _figure_sql(
-        self,
-        cells: list[tuple[str, str, str]],
-        report_ids: list[str] | None,
-        agency: str | None = None,
-        years: list[int] | None = None,
-    ) -> tuple[str, list, int]:
-        keys = " OR ".join("(f.tbl=? AND f.row=? AND f.col=?)" for _ in cells)
-        params: list = [x for a in cells for x in a]
-        sql = (
-            "SELECT r.id, r.agency, r.year, SUM(f.value) AS v, COUNT(f.value) AS printed, "
-            "COUNT(*) - COUNT(f.value) AS blank FROM figures f JOIN reports r ON r.id = f.report_id "
-            f"WHERE ({keys})"
-        )
-        if report_ids is not None:
-            sql += f" AND r.id IN ({','.join('?' * len(report_ids))})"
-            params += list(report_ids)
+    def _per_report(self, cells, report_ids, years=None, agency: str | None = None,
+                    having: str = "") -> tuple[str, list, int] | None:
+        """SQL of (report_no, v, printed, blank) per report in scope, or None when the
+        scope cannot hold the figure (no such cell, agency or report)."""
+        keys = self._key_numbers(cells)
+        if not keys or (report_ids is not None and not report_ids):
+            return None
+        agency_no = None
         if agency is not None:
-            sql += " AND r.agency = ?"
-            params.append(agency)
-        if years:
-            sql += f" AND r.year IN ({','.join('?' * len(years))})"
-            params += list(years)
-        return sql + " GROUP BY r.id", params, len(set(cells))
+            agency_no = self._agency_number(agency)
+            if agency_no is None:
+                return None
+        where, params = self._scope_sql(keys, report_ids, years, agency_no)
+        sql = ("SELECT f.report_no, SUM(f.value) AS v, COUNT(f.value) AS printed, COUNT(*) - COUNT(f.value) AS blank "
+               f"FROM figures f WHERE {where} GROUP BY f.report_no" + (f" HAVING {having}" if having else ""))
+        return sql, params, len(keys)
 
-    def _figure_rows(self, sql: str, params: list, whole: int) -> list[FigureSum]:
+    def _named_rows(self, per_report: str, params: list, whole: int, order: str, tail: str = "") -> list[FigureSum]:
+        sql = (f"SELECT r.id, r.agency, r.year, s.v, s.printed, s.blank FROM ({per_report}) AS s "
+               f"JOIN reports r ON r.no = s.report_no {tail} ORDER BY {order}")
         return [
-            FigureSum(
-                r["id"],
-                r["agency"],
-                r["year"],
-                _number(r["v"]) if r["printed"] == whole else None,
-                r["printed"],
-                r["blank"],
-            )
+            FigureSum(r["id"], r["agency"], r["year"], _number(r["v"]) if r["printed"] == whole else None,
+                      r["printed"], r["blank"])
             for r in self.db.execute(sql, params)
         ]
 
-    def lookup(self, cells: list[tuple[str, str, str]], report_ids: list[str] | None = None) -> list[FigureSum]:
+    def lookup(self, cells: list[tuple[str, str, str]], report_ids: list[str] | None = None,
+               years: list[int] | None = None) -> list[FigureSum]:
         """Per report, the figure at `cells` (their sum). Reports that print none of the
         cells are absent; ordered by agency and year."""
-        if not cells or (report_ids is not None and not report_ids):
-            return []
-        sql, params, whole = self._figure_sql(cells, report_ids)
-        return self._figure_rows(sql + " ORDER BY r.agency, r.year", params, whole)
+        q = self._per_report(cells, report_ids, years)
+        return self._named_rows(q[0], q[1], q[2], "r.agency, r.year") if q else []
 
-    def where(
-        self, cells: list[tuple[str, str, str]], op: str, n: float, report_ids: list[str] | None = None
-    ) -> list[FigureSum]:
+    def where(self, cells: list[tuple[str, str, str]], op: str, n: float, report_ids: list[str] | None = None,
+              years: list[int] | None = None) -> list[FigureSum]:
         """The reports whose figure at `cells` meets `op n` (=, !=, >, >=, <, <=)."""
-        if not cells or (report_ids is not None and not report_ids):
-            return []
-        sql, params, whole = self._figure_sql(cells, report_ids)
-        sql += f" HAVING COUNT(f.value) = {whole} AND SUM(f.value) {_COMPARE[op]} ? ORDER BY r.agency, r.year"
-        return self._figure_rows(sql, params + [n], whole)
+        whole = len(self._key_numbers(cells))
+        q = self._per_report(cells, report_ids, years,
+                             having=f"COUNT(f.value) = {whole} AND SUM(f.value) {_COMPARE[op]} ?")
+        return self._named_rows(q[0], q[1] + [n], q[2], "r.agency, r.year") if q else []
 
-    def rank(
-        self,
-        cells: list[tuple[str, str, str]],
-        report_ids: list[str] | None = None,
-        descending: bool = True,
-        limit: int | None = None,
-    ) -> list[FigureSum]:
-        """The reports with a computable figure, ordered by it (ties by agency, year)."""
-        if not cells or (report_ids is not None and not report_ids):
+    def rank(self, cells: list[tuple[str, str, str]], report_ids: list[str] | None = None,
+             descending: bool = True, limit: int | None = None, years: list[int] | None = None) -> list[FigureSum]:
+        """The reports with a computable figure, ordered by it (ties by agency, year). With
+        a limit, only the reports at or above the limit's value are joined for their names."""
+        whole = len(self._key_numbers(cells))
+        q = self._per_report(cells, report_ids, years, having=f"COUNT(f.value) = {whole}")
+        if not q:
             return []
-        sql, params, whole = self._figure_sql(cells, report_ids)
-        sql += f" HAVING COUNT(f.value) = {whole} ORDER BY v {'DESC' if descending else 'ASC'}, r.agency, r.year"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(int(limit))
-        return self._figure_rows(sql, params, whole)
+        sql, params, whole = q
+        direction = "DESC" if descending else "ASC"
+        order = f"s.v {direction}, r.agency, r.year"
+        if limit is None:
+            return self._named_rows(sql, params, whole, order)
+        # the limit-th value (ties at it kept), over the per-report sums alone
+        rows = self.db.execute(
+            f"WITH s AS ({sql}) SELECT r.id, r.agency, r.year, s.v, s.printed, s.blank FROM s "
+            f"JOIN reports r ON r.no = s.report_no WHERE s.v {'>=' if descending else '<='} COALESCE("
+            f"(SELECT v FROM s ORDER BY v {direction} LIMIT 1 OFFSET {max(int(limit), 1) - 1}), s.v) "
+            f"ORDER BY {order} LIMIT {int(limit)}", params)
+        return [FigureSum(r["id"], r["agency"], r["year"], _number(r["v"]), r["printed"], r["blank"]) for r in rows]
 
-    def total(self, cells: list[tuple[str, str, str]], report_ids: list[str] | None = None) -> FigureTotal:
+    def total(self, cells: list[tuple[str, str, str]], report_ids: list[str] | None = None,
+              years: list[int] | None = None) -> FigureTotal:
         """The figure added up over the reports: the sum of the computable ones, how many
         those are, and how many have a blank among their cells (left out)."""
-        if not cells or (report_ids is not None and not report_ids):
+        q = self._per_report(cells, report_ids, years)
+        if not q:
             return FigureTotal(None, 0, 0)
-        sql, params, whole = self._figure_sql(cells, report_ids)
+        sql, params, whole = q
         r = self.db.execute(
             f"SELECT SUM(CASE WHEN printed = {whole} THEN v END) AS v, "
             f"SUM(CASE WHEN printed = {whole} THEN 1 ELSE 0 END) AS n, "
@@ -464,18 +527,11 @@ class Store:
         ).fetchone()
         return FigureTotal(_number(r["v"]), r["n"] or 0, r["blank"] or 0)
 
-    def series(
-        self,
-        cells: list[tuple[str, str, str]],
-        agency: str,
-        years: list[int] | None = None,
-        report_ids: list[str] | None = None,
-    ) -> list[FigureSum]:
+    def series(self, cells: list[tuple[str, str, str]], agency: str, years: list[int] | None = None,
+               report_ids: list[str] | None = None) -> list[FigureSum]:
         """One agency's figure at `cells`, year by year (chronological)."""
-        if not cells or (report_ids is not None and not report_ids):
-            return []
-        sql, params, whole = self._figure_sql(cells, report_ids, agency, years)
-        return self._figure_rows(sql + " ORDER BY r.year", params, whole)
+        q = self._per_report(cells, report_ids, years, agency=agency)
+        return self._named_rows(q[0], q[1], q[2], "r.year") if q else []
 
     def failed_checks(self, report_ids: list[str], status: str = "failed") -> list[dict]:
         """Checks of these reports with this status (failed: the report contradicts itself;
@@ -554,10 +610,11 @@ class Store:
         ]
 
     def _insert(self, db, report: Report, file_hash: str, source_path: str | None) -> None:
+        no = db.execute("SELECT COALESCE(MAX(no), 0) + 1 FROM reports").fetchone()[0]   # under the write lock
         db.execute(
             """INSERT INTO reports(id, file_hash, source, source_path, agency, agency_printed, agency_kind,
                  province, city, county, year, year_basis, published, format_version, table_versions,
-                 title, file_type, pages, warnings, units) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                 title, file_type, pages, warnings, units, no) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
             (
                 report.id,
                 file_hash,
@@ -579,17 +636,31 @@ class Store:
                 report.pages,
                 json.dumps(report.warnings, ensure_ascii=False),
                 json.dumps(report.units, ensure_ascii=False),
+                no,
             ),
         )
         db.executemany(
             "INSERT INTO sections VALUES(?,?,?,?,?,?,?)",
             [(report.id, i, s.key, s.title, s.text, s.page, s.line) for i, s in enumerate(report.sections)],
         )
+        agency_no = self._agency_number(report.agency)
+        if agency_no is None:
+            agency_no = db.execute("SELECT COALESCE(MAX(no), 0) + 1 FROM agency_keys").fetchone()[0]
+            db.execute("INSERT INTO agency_keys(no, agency) VALUES(?, ?)", (agency_no, report.agency))
+        keys = {(r[1], r[2], r[3]): r[0] for r in db.execute("SELECT no, tbl, row, col FROM cell_keys")}
+        new = [a for a in dict.fromkeys((f.table, f.row, f.col) for f in report.figures) if a not in keys]
+        if new:
+            first = db.execute("SELECT COALESCE(MAX(no), 0) + 1 FROM cell_keys").fetchone()[0]
+            db.executemany("INSERT INTO cell_keys(no, tbl, row, col) VALUES(?,?,?,?)",
+                           [(first + i, *a) for i, a in enumerate(new)])
+            keys.update({a: first + i for i, a in enumerate(new)})
         db.executemany(
-            "INSERT INTO figures VALUES(?,?,?,?,?,?,?,?)",
+            "INSERT INTO figures(report_no, key_no, year, agency_no, ord, value, raw, page, position) "
+            "VALUES(?,?,?,?,?,?,?,?,?)",
             [
-                (report.id, f.table, f.row, f.col, f.value, f.raw, f.page, json.dumps(f.position))
-                for f in report.figures
+                (no, keys[(f.table, f.row, f.col)], report.year, agency_no, i, f.value, f.raw, f.page,
+                 json.dumps(f.position))
+                for i, f in enumerate(report.figures)
             ],
         )
         db.executemany(
@@ -711,7 +782,7 @@ class PgStore(Store):
     queries and transactions; text compared in the C collation, so that every ordering
     is SQLite's; kept files and the search index stay under the index folder."""
 
-    _PRINTED_ORDER = "seq"
+    _V4_ORDER = "seq"
 
     def __init__(self, root: str | os.PathLike, url: str):
         self.url = url
@@ -725,10 +796,12 @@ class PgStore(Store):
         self.db = _PgConnection(self.url)
 
     def _create(self) -> None:
-        ddl = DDL.replace("page INTEGER, position TEXT,", "page INTEGER, position TEXT, seq BIGSERIAL,")
-        ddl = ddl.replace(" TEXT", ' TEXT COLLATE "C"')
-        for statement in filter(str.strip, ddl.split(";")):
-            self.db.execute(statement)
+        for statement in filter(str.strip, DDL.split(";")):
+            self.db.execute(self._ddl(statement))
+        self._create_figures()
+
+    def _ddl(self, statement: str) -> str:
+        return statement.replace(" TEXT", ' TEXT COLLATE "C"')
 
     def _columns(self, db, table: str) -> set[str]:
         return {r["column_name"] for r in db.execute(

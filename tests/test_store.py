@@ -55,7 +55,8 @@ def test_changed_file_for_same_agency_and_year_replaces(store, tmp_path):
     files = sorted(p.name for p in (store.root / "files").iterdir())   # the replaced file is kept
     assert len(files) == 2 and {f[:16] for f in files} == {old.report_id, new.report_id}
     assert [r["id"] for r in store.replaced()] == [old.report_id]
-    n = store.db.execute("SELECT count(*) FROM figures WHERE report_id=?", (old.report_id,)).fetchone()[0]
+    n = store.db.execute("SELECT count(*) FROM figures f JOIN reports r ON r.no = f.report_no WHERE r.id=?",
+                         (old.report_id,)).fetchone()[0]
     assert n == 0
 
 
@@ -107,33 +108,74 @@ def test_remove_takes_everything_derived(store):
     rid = outcomes[1].report_id
     blob = store.source_file(rid)
     assert blob.exists()
+    no = store.db.execute("SELECT no FROM reports WHERE id=?", (rid,)).fetchone()[0]
     store.remove(rid)
-    for t in ("sections", "figures", "checks"):
+    for t in ("sections", "checks"):
         assert store.db.execute(f"SELECT count(*) FROM {t} WHERE report_id=?", (rid,)).fetchone()[0] == 0
+    assert store.db.execute("SELECT count(*) FROM figures WHERE report_no=?", (no,)).fetchone()[0] == 0
     assert not blob.exists()
     assert store.report_ids() == [outcomes[0].report_id]
     assert f'"id": "{rid}"' not in export_json(store.reports())
 
 
-def test_a_store_of_schema_1_is_migrated_on_open_without_losing_a_report(tmp_path):
-    store = Store(tmp_path / "index")
+def _as_version_4(store) -> None:
+    """Turn a store into what a version-4 store looked like: figures keyed by report id
+    and cell address (in printed order: rowid on SQLite, seq on PostgreSQL), no report
+    numbers, no key tables."""
+    db = store.db
+    pg = isinstance(store, PgStore)
+    seq = ", seq BIGSERIAL" if pg else ""
+    db.execute("CREATE TABLE figures_v4(report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE, "
+               "tbl TEXT NOT NULL, row TEXT NOT NULL, col TEXT NOT NULL, value NUMERIC, raw TEXT, page INTEGER, "
+               f"position TEXT{seq}, PRIMARY KEY(report_id, tbl, row, col))")
+    db.execute("INSERT INTO figures_v4(report_id, tbl, row, col, value, raw, page, position) "
+               "SELECT r.id, k.tbl, k.row, k.col, f.value, f.raw, f.page, f.position FROM figures f "
+               "JOIN reports r ON r.no = f.report_no JOIN cell_keys k ON k.no = f.key_no ORDER BY r.no, f.ord")
+    db.execute("DROP TABLE figures")
+    db.execute("ALTER TABLE figures_v4 RENAME TO figures")
+    db.execute("DROP TABLE cell_keys")
+    db.execute("DROP TABLE agency_keys")
+    if pg:
+        db.execute("ALTER TABLE reports DROP COLUMN no")
+    else:   # SQLite cannot drop a UNIQUE column: the table is rebuilt without it
+        columns = [r["name"] for r in db.execute("PRAGMA table_info(reports)") if r["name"] != "no"]
+        create = db.execute("SELECT sql FROM sqlite_master WHERE name='reports'").fetchone()[0]
+        db.execute("PRAGMA foreign_keys=OFF")
+        db.execute("PRAGMA legacy_alter_table=ON")      # sections and checks keep pointing at `reports`
+        db.execute("ALTER TABLE reports RENAME TO reports_v5")
+        db.execute(create.replace("no INTEGER NOT NULL UNIQUE, ", ""))
+        db.execute(f"INSERT INTO reports({', '.join(columns)}) SELECT {', '.join(columns)} FROM reports_v5")
+        db.execute("DROP TABLE reports_v5")
+        db.execute("PRAGMA foreign_keys=ON")
+    db.execute("UPDATE meta SET value='4' WHERE key='schema_version'")
+
+
+def test_a_store_of_an_older_schema_is_migrated_on_open_without_losing_a_figure(store):
+    """Version 1 (no units, no check quotes) and version 4 (figures keyed by text) to the
+    current integer keys, on both back ends, every figure in its printed order."""
     ingest(store, [CORPUS])
-    before = {r["id"]: (r["agency"], r["year"]) for r in store.catalogue()}
-    figures = store.db.execute("SELECT COUNT(*) FROM figures").fetchone()[0]
-    # what a version-1 store looked like: no units column
-    store.db.execute("ALTER TABLE reports DROP COLUMN units")
+    before = {i: store.get(i) for i in store.report_ids()}
+    _as_version_4(store)
+    store.db.execute("ALTER TABLE reports DROP COLUMN units")       # and what version 1 lacked
     store.db.execute("ALTER TABLE checks DROP COLUMN quote")
     store.db.execute("ALTER TABLE checks DROP COLUMN section")
     store.db.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
-    store.close()
-    store = Store(tmp_path / "index")
-    assert "units" in {r["name"] for r in store.db.execute("PRAGMA table_info(reports)")}
-    assert store.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
-    assert {"quote", "section"} <= {r["name"] for r in store.db.execute("PRAGMA table_info(checks)")}
-    assert {r["id"]: (r["agency"], r["year"]) for r in store.catalogue()} == before
-    assert store.db.execute("SELECT COUNT(*) FROM figures").fetchone()[0] == figures
-    assert all(store.get(i).units == {} for i in before)
-    store.close()
+    again = type(store)(store.root, store.url) if isinstance(store, PgStore) else Store(store.root)
+    try:
+        version = again.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0]
+        assert version == str(SCHEMA_VERSION)
+        assert {"report_no", "key_no", "year", "agency_no", "ord"} <= again._columns(again.db, "figures")
+        after = {i: again.get(i) for i in again.report_ids()}
+        assert after.keys() == before.keys()
+        for i, report in before.items():
+            assert after[i].figures == report.figures            # every cell, in printed order
+            assert after[i].units == {}
+        cells = [("B", "new_received", "total")]
+        assert [(s.report_id, s.value) for s in again.lookup(cells)] == [
+            (i, before[i].value(*cells[0])) for i in again.report_ids()]
+        ingest(again, [SEED_2021.parent])                          # and it takes new reports
+    finally:
+        again.close()
 
 
 def test_figure_queries_run_in_sql_and_agree_with_the_printed_cells(store, tmp_path):
@@ -170,7 +212,8 @@ def test_figure_queries_run_in_sql_and_agree_with_the_printed_cells(store, tmp_p
 
     blanked = max(known, key=known.get)
     store.db.execute(
-        "UPDATE figures SET value=NULL WHERE report_id=? AND tbl='B' AND row='carried_over' AND col='total'", (blanked,)
+        "UPDATE figures SET value=NULL WHERE report_no=(SELECT no FROM reports WHERE id=?) AND key_no="
+        "(SELECT no FROM cell_keys WHERE tbl='B' AND row='carried_over' AND col='total')", (blanked,)
     )
     row = next(s for s in store.lookup(cells) if s.report_id == blanked)
     assert (row.value, row.printed, row.blank) == (None, 1, 1)

@@ -113,6 +113,9 @@ class Engine:
             self.by_agency.setdefault(r["agency"], {})[r["year"]] = r
         self.agencies = sorted(self.by_agency)
         self.years = sorted({r["year"] for r in self.reports})
+        self.in_year: dict[int, int] = {}
+        for r in self.reports:
+            self.in_year[r["year"]] = self.in_year.get(r["year"], 0) + 1
         self.matcher = Matcher(
             self.agencies,
             {r["agency_printed"]: r["agency"] for r in self.reports if r["agency_printed"] != r["agency"]},
@@ -1028,24 +1031,34 @@ class Engine:
         Store.lookup; the groups' rows merged in the same order."""
         out = []
         for cells, ids in self._by_cells(q, reports).items():
+            ids, years = self._scope_of(ids)
             if condition is not None:
-                rows = self.store.where(list(cells), condition[0], condition[1], ids)
+                rows = self.store.where(list(cells), condition[0], condition[1], ids, years=years)
             elif descending is not None:
-                rows = self.store.rank(list(cells), ids, descending, limit)
+                rows = self.store.rank(list(cells), ids, descending, limit, years=years)
             else:
-                rows = self.store.lookup(list(cells), ids)
+                rows = self.store.lookup(list(cells), ids, years=years)
             out += [(self.by_id[s.report_id], s.value) for s in rows if s.value is not None]
         if descending is not None:
             out.sort(key=lambda x: ((-x[1] if descending else x[1]), x[0]["agency"], x[0]["year"]))
             out = out[:limit] if limit else out
         return out
 
+    def _scope_of(self, ids: list[str]) -> tuple[list[str] | None, list[int] | None]:
+        """A group of reports as the store's scope: (None, years) when it is every report
+        of its years (one index range per year, not a list of 150,000 ids), else (ids, None)."""
+        years = sorted({self.by_id[i]["year"] for i in ids})
+        if len(ids) == sum(self.in_year[y] for y in years) and len(set(ids)) == len(ids):
+            return None, years
+        return ids, None
+
     def _total(self, q: Question, reports: list[dict]) -> tuple[int | float | None, int, int]:
         """The figure added up over the reports (Store.total per group): sum, reports
         added, reports left out for a blank."""
         value, n, blank = None, 0, 0
         for cells, ids in self._by_cells(q, reports).items():
-            t = self.store.total(list(cells), ids)
+            ids, years = self._scope_of(ids)
+            t = self.store.total(list(cells), ids, years=years)
             if t.value is not None:
                 value = _num((value or 0) + t.value)
             n, blank = n + t.reports, blank + t.blank
