@@ -1,16 +1,22 @@
-"""Scale (issue 15), first figures: ingest throughput of generated text reports sequential
-and on a local Ray (`--no-index`), and the store's four query shapes (rank of one figure
-within one year, a condition list within one year, one agency's series, a per-agency total
-over a range of years) at p50/p95 on SQLite and on PostgreSQL (a throwaway cluster).
+"""Scale (issue 15): ingest throughput, the store's four query shapes at 10k-1M reports.
 
-    PYTHONPATH=. .venv/bin/python bench/scale.py [--n 2000] [--queries 200] [--skip-ray] [--skip-pg]
+    PYTHONPATH=. .venv/bin/python bench/scale.py ingest [--n 10000] [--pdf 1000] [--skip-ray]
+    PYTHONPATH=. .venv/bin/python bench/scale.py queries --reports 10000 --reports 100000 [--backend sqlite]
+        [--backend postgresql] [--queries 200]
 
-Not yet here: 100k and 1M reports, vector search at 1M/10M, embedding throughput on Ray."""
+`ingest`: generated text reports (and PDFs) parsed and stored with --no-index, sequential
+and on a local Ray with this machine's cores. `queries`: a store of N reports bulk-loaded
+from templates (bench/scale_load.py), then p50/p95 of the four shapes the issue names:
+rank of one figure within one year, a condition list within one year (~1% of the year's
+reports qualify), one agency's series over the years, a per-agency total over 2020-2024.
+PostgreSQL is a throwaway cluster (Debian's postgresql) with work_mem 64MB and
+maintenance_work_mem 2GB. Vector search: bench/vectors.py."""
 from __future__ import annotations
 
 import argparse
 import os
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -21,6 +27,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 CELLS = [("B", "new_received", "total")]
+PG_SETTINGS = {"work_mem": "64MB", "maintenance_work_mem": "2GB", "shared_buffers": "4GB",
+               "max_wal_size": "16GB", "checkpoint_timeout": "30min"}
 
 
 def _p(ts: list[float], q: float) -> float:
@@ -28,92 +36,165 @@ def _p(ts: list[float], q: float) -> float:
     return 1000 * ts[min(len(ts) - 1, int(q * len(ts)))]
 
 
-def queries(store, n: int) -> dict[str, tuple[float, float]]:
-    rng = random.Random(0)
-    catalogue = store.catalogue()
-    years = sorted({r["year"] for r in catalogue})
-    agencies = sorted({r["agency"] for r in catalogue})
-    def in_year() -> list[str]:
-        year = rng.choice(years)
-        return [r["id"] for r in catalogue if r["year"] == year]
+def ingest_main(args) -> None:
+    """Sequential against Ray, on generated text reports and PDFs (--no-index); and where
+    a sequential file's time goes: reading and parsing, against the store's write."""
+    from assistant import add
+    from assistant.distributed import ingest_ray
+    from assistant.generator import write
+    from assistant.parsing import parse
+    from assistant.readers import read_bytes
+    from assistant.store import Store
+    with tempfile.TemporaryDirectory() as t:
+        tmp = Path(t)
+        sets = {"text": (args.n, "txt")}
+        if args.pdf:
+            sets["PDF"] = (args.pdf, "pdf")
+        for name, (n, fmt) in sets.items():
+            t0 = time.perf_counter()
+            write(tmp / fmt, n, formats=(fmt,), seed=3, contradictory=0.1)
+            files = sorted((tmp / fmt / fmt).iterdir())
+            print(f"\n{n} generated {name} reports written in {time.perf_counter() - t0:.0f} s", flush=True)
+            sample = files[: min(200, len(files))]
+            t0 = time.perf_counter()
+            for f in sample:
+                parse(read_bytes(f.read_bytes(), f.name))
+            parse_s = (time.perf_counter() - t0) / len(sample)
+            t0 = time.perf_counter()
+            seq = Store(tmp / f"seq-{fmt}")
+            done = add(seq, [tmp / fmt / fmt], index=False)
+            secs = time.perf_counter() - t0
+            print(f"sequential (SQLite, --no-index): {len(done)} files in {secs:.1f} s = {len(done) / secs:.1f} "
+                  f"files/s; per file {1000 * secs / len(done):.1f} ms of which reading and parsing "
+                  f"{1000 * parse_s:.1f} ms, the rest storing", flush=True)
+            if not args.skip_ray:
+                t0 = time.perf_counter()
+                on_ray = Store(tmp / f"ray-{fmt}")
+                got = ingest_ray(on_ray, [tmp / fmt / fmt], num_cpus=os.cpu_count())
+                secs_ray = time.perf_counter() - t0
+                same = _contents(seq) == _contents(on_ray)
+                print(f"Ray ({os.cpu_count()} CPUs): {len(got)} files in {secs_ray:.1f} s = "
+                      f"{len(got) / secs_ray:.1f} files/s ({secs / secs_ray:.2f}× sequential, Ray's start included); "
+                      f"store {'identical to' if same else 'DIFFERENT from'} the sequential one", flush=True)
+                on_ray.close()
+            seq.close()
 
-    def of_agency() -> list[str]:
-        agency = rng.choice(agencies)
-        return [r["id"] for r in catalogue if r["agency"] == agency]
+
+def _contents(store) -> list:
+    return [(r.agency, r.year, [(f.table, f.row, f.col, f.value) for f in r.figures])
+            for r in map(store.get, store.report_ids())]
+
+
+def _percentiles(run, n: int) -> tuple[float, float, int]:
+    ts, size = [], 0
+    for _ in range(n):
+        t = time.perf_counter()
+        got = run()
+        ts.append(time.perf_counter() - t)
+        size += len(got) if isinstance(got, list) else 1
+    return _p(ts, 0.5), _p(ts, 0.95), size // n
+
+
+def bulk_queries(store, n_reports: int, n: int, template_reports: list[dict]) -> dict:
+    from scale_load import YEARS, agency_name, report_id
+    rng = random.Random(0)
+    key = store._key_numbers(CELLS)[0]
+    per_year = n_reports // len(YEARS)
+    threshold = {y: store.db.execute(
+        f"SELECT value FROM figures WHERE key_no={key} AND year=? AND value IS NOT NULL ORDER BY value DESC "
+        f"LIMIT 1 OFFSET {max(per_year // 100, 1)}", (y,)).fetchone()[0] for y in YEARS}
+    agencies = n_reports // len(YEARS)
+
+    def an_agency() -> int:
+        return rng.randrange(1, agencies + 1)
+
+    def total() -> object:
+        a = an_agency()
+        ids = [report_id((a - 1) * len(YEARS) + k) for k in range(1, 6)]     # 2020-2024
+        return store.total(CELLS, ids)
+
+    def condition() -> list:
+        y = rng.choice(YEARS)
+        return store.where(CELLS, ">", threshold[y], years=[y])
 
     shapes = {
-        "rank in a year": lambda: store.rank(CELLS, in_year(), limit=10),
-        "condition in a year": lambda: store.where(CELLS, ">", 10, in_year()),
-        "one agency's series": lambda: store.series(CELLS, rng.choice(agencies)),
-        "total over years": lambda: store.total(CELLS, of_agency()),
+        "rank in a year (top 10)": lambda: store.rank(CELLS, years=[rng.choice(YEARS)], limit=10),
+        "condition in a year": condition,
+        "one agency's series": lambda: store.series(CELLS, agency_name(an_agency(), template_reports)),
+        "total over 2020-2024": total,
     }
-    out = {}
-    for name, run in shapes.items():
-        ts = []
-        for _ in range(n):
-            t = time.perf_counter()
-            run()
-            ts.append(time.perf_counter() - t)
-        out[name] = (_p(ts, 0.5), _p(ts, 0.95))
-    return out
+    return {name: _percentiles(run, n) for name, run in shapes.items()}
+
+
+def queries_main(args) -> None:
+    from scale_load import load, templates
+
+    from assistant import ingest
+    from assistant.generator import write
+    from assistant.store import PgStore, Store
+    with tempfile.TemporaryDirectory(dir=args.tmp) as t:
+        tmp = Path(t)
+        write(tmp / "gen", args.templates, formats=("txt",), seed=5, contradictory=0.1)
+        template = Store(tmp / "template")
+        ingest(template, [tmp / "gen" / "txt"])
+        reports = templates(template)[0]
+        rows = sum(len(f) for f in templates(template)[2]) / len(reports)
+        print(f"{len(reports)} template reports (parsed), {rows:.0f} figure rows each")
+        for n in args.reports:
+            for backend in args.backend or ["sqlite", "postgresql"]:
+                cluster = None
+                if backend == "sqlite":
+                    store = Store(tmp / f"sqlite-{n}")
+                else:
+                    import pg_cluster
+                    cluster = pg_cluster.cluster(PG_SETTINGS)
+                    store = PgStore(tmp / f"pg-{n}", cluster.__enter__())
+                try:
+                    t0 = time.perf_counter()
+                    phases = load(store, n, template, progress=lambda m: print(m, flush=True))
+                    figures = store.db.execute("SELECT COUNT(*) FROM figures").fetchone()[0]
+                    size = _size(store, tmp / f"sqlite-{n}")
+                    print(f"\n{backend}, {n:,} reports, {figures:,} figure rows: loaded in "
+                          f"{time.perf_counter() - t0:.0f} s ({', '.join(f'{k} {v:.0f} s' for k, v in phases.items())})"
+                          f", {size}", flush=True)
+                    for shape, (p50, p95, size) in bulk_queries(store, n, args.queries, reports).items():
+                        print(f"  {shape:26} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   ({size:,} rows)", flush=True)
+                finally:
+                    store.close()
+                    if cluster is not None:
+                        cluster.__exit__(None, None, None)
+                    shutil.rmtree(tmp / f"sqlite-{n}", ignore_errors=True)
+
+
+def _size(store, folder: Path) -> str:
+    from assistant.store import PgStore
+    if isinstance(store, PgStore):
+        b = store.db.execute("SELECT pg_database_size(current_database())").fetchone()[0]
+    else:
+        b = (folder / "store.sqlite").stat().st_size
+    return f"{b / 2**30:.1f} GiB"
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--n", type=int, default=2000)
-    ap.add_argument("--queries", type=int, default=200)
-    ap.add_argument("--skip-ray", action="store_true")
-    ap.add_argument("--skip-pg", action="store_true")
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    i = sub.add_parser("ingest")
+    i.add_argument("--n", type=int, default=10000)
+    i.add_argument("--pdf", type=int, default=1000)
+    i.add_argument("--skip-ray", action="store_true")
+    q = sub.add_parser("queries")
+    q.add_argument("--reports", type=int, action="append", required=True)
+    q.add_argument("--backend", action="append", choices=["sqlite", "postgresql"])
+    q.add_argument("--queries", type=int, default=200)
+    q.add_argument("--templates", type=int, default=200)
+    q.add_argument("--tmp", default=None, help="where the stores are made (a disk with room)")
     args = ap.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    from assistant import add, ingest
-    from assistant.generator import write
-    from assistant.store import PgStore, Store
-
-    with tempfile.TemporaryDirectory() as t:
-        tmp = Path(t)
-        t0 = time.perf_counter()
-        write(tmp / "gen", args.n, formats=("txt",), seed=3, contradictory=0.1)
-        files = tmp / "gen" / "txt"
-        print(f"generated {args.n} text reports in {time.perf_counter() - t0:.0f} s")
-
-        t0 = time.perf_counter()
-        sqlite = Store(tmp / "sqlite")
-        done = ingest(sqlite, [files])
-        secs = time.perf_counter() - t0
-        print(f"sequential ingest (SQLite, --no-index): {len(done)} files in {secs:.1f} s = "
-              f"{len(done) / secs:.1f} files/s")
-        if not args.skip_ray:
-            from assistant.distributed import ingest_ray
-            t0 = time.perf_counter()
-            on_ray = Store(tmp / "ray")
-            got = ingest_ray(on_ray, [files], num_cpus=os.cpu_count())
-            secs_ray = time.perf_counter() - t0
-            print(f"Ray ingest ({os.cpu_count()} CPUs, SQLite, --no-index): {len(got)} files in {secs_ray:.1f} s = "
-                  f"{len(got) / secs_ray:.1f} files/s ({secs / secs_ray:.2f}× sequential, Ray start included)")
-            on_ray.close()
-        print(f"\nqueries over {len(sqlite.report_ids())} reports, ms p50 / p95")
-        backends = {"SQLite": sqlite}
-        cluster = None
-        if not args.skip_pg:
-            import pg_cluster
-            cluster = pg_cluster.cluster()
-            url = cluster.__enter__()
-            t0 = time.perf_counter()
-            pg = PgStore(tmp / "pg", url)
-            add(pg, [files], index=False)    # as the CLI ingests: the planner's statistics updated after
-            print(f"(PostgreSQL ingest of the same files: {time.perf_counter() - t0:.1f} s)")
-            backends["PostgreSQL"] = pg
-        try:
-            results = {name: queries(store, args.queries) for name, store in backends.items()}
-            for shape in next(iter(results.values())):
-                print(f"  {shape:22}" + "".join(f"  {name} {r[shape][0]:6.1f} / {r[shape][1]:6.1f}"
-                                                for name, r in results.items()))
-        finally:
-            for store in backends.values():
-                store.close()
-            if cluster is not None:
-                cluster.__exit__(None, None, None)
+    os.environ.setdefault("XXGK_PARSE_WORKER", "0")
+    if args.cmd == "queries":
+        queries_main(args)
+    else:
+        ingest_main(args)
 
 
 if __name__ == "__main__":

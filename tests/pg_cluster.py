@@ -29,8 +29,8 @@ def _as_postgres(args: list[str]) -> list[str]:
 
 
 @contextmanager
-def cluster():
-    """Yields a postgresql:// URL of a fresh database `xxgk`."""
+def cluster(settings: dict[str, str] | None = None):
+    """Yields a postgresql:// URL of a fresh database `xxgk` (server `settings` as -c options)."""
     bindir = binaries()
     if bindir is None:
         raise RuntimeError("PostgreSQL is not installed (Debian's postgresql package)")
@@ -39,10 +39,11 @@ def cluster():
     if os.geteuid() == 0:
         shutil.chown(root, "postgres", "postgres")
     port = _free_port()
+    extra = "".join(f" -c {k}={v}" for k, v in (settings or {}).items())
     run = lambda *a: subprocess.run(_as_postgres(list(a)), check=True, capture_output=True, text=True)  # noqa: E731
     try:
         run(f"{bindir}/initdb", "-D", data, "-A", "trust", "-U", "postgres", "--locale=C", "-E", "UTF8")
-        run(f"{bindir}/pg_ctl", "-D", data, "-o", f"-p {port} -k {root} -c listen_addresses=127.0.0.1",
+        run(f"{bindir}/pg_ctl", "-D", data, "-o", f"-p {port} -k {root} -c listen_addresses=127.0.0.1{extra}",
             "-l", os.path.join(root, "log"), "-w", "start")
         run(f"{bindir}/createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "xxgk")
         yield f"postgresql://postgres@127.0.0.1:{port}/xxgk"

@@ -35,9 +35,12 @@ def vector_id(chunk_id: str) -> int:
     return int.from_bytes(hashlib.blake2b(chunk_id.encode(), digest_size=8).digest(), "big") >> 1
 
 
+NLIST_MAX = 4096    # lists; training and adding cost grow with them (10M vectors: bench/vectors.py)
+
+
 def nlist_for(n: int) -> int:
-    """Inverted lists for n vectors: about 4·√n, a power of two, 1,024 to 65,536."""
-    return int(min(65536, max(1024, 2 ** round(np.log2(4 * np.sqrt(max(n, 1)))))))
+    """Inverted lists for n vectors: about 4·√n, a power of two, 1,024 to NLIST_MAX."""
+    return int(min(NLIST_MAX, max(1024, 2 ** round(np.log2(4 * np.sqrt(max(n, 1)))))))
 
 
 @dataclass
