@@ -91,8 +91,7 @@ def chunk_texts(folder: Path) -> list[str]:
 def synthetic(base_root: Path, size: int):
     """A SearchIndex of `size` chunks: the real ones repeated under other agency names for
     BM25, random normalised vectors for faiss."""
-    import faiss
-
+    from assistant.retrieval import vectors as dense_index
     from assistant.retrieval.chunks import Chunk
     from assistant.retrieval.index import SearchIndex
     from assistant.retrieval.lexical import Lexical
@@ -119,10 +118,12 @@ def synthetic(base_root: Path, size: int):
     t0 = time.perf_counter()
     idx.lexical = Lexical.build([c.lexical for c in chunks])
     lex_s = time.perf_counter() - t0
-    vectors = rng.standard_normal((size, real.vectors.d), dtype=np.float32)
+    dim = real.vectors.index.d
+    vectors = rng.standard_normal((size, dim), dtype=np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    idx.vectors = faiss.IndexFlatIP(real.vectors.d)
-    idx.vectors.add(vectors)
+    idx.vector_ids = np.array([dense_index.vector_id(c.id) for c in chunks], np.int64)
+    idx._by_vector_id = np.argsort(idx.vector_ids)
+    idx.vectors = dense_index.build(vectors, idx.vector_ids)
     idx.prepare()
     return idx, lex_s
 

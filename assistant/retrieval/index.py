@@ -4,7 +4,8 @@ fused by reciprocal rank; persisted under the store's folder and updated increme
 Layout (under index/):
     search/CURRENT          the name of the generation in use (replaced atomically)
     search/g-…/             one generation: chunks.jsonl, vectors.faiss, bm25/, manifest.json
-    embeddings.sqlite       vectors by (model, text hash), kept across generations
+    embeddings.sqlite       vectors by (model, text hash), kept across generations (in the
+                            database instead when the store is a shared PostgreSQL one)
 
 An update runs under the store's write lock (one writer at a time, across processes),
 writes a new generation beside the current one and switches CURRENT last, and only to a
@@ -29,7 +30,8 @@ import numpy as np
 from ..agencies import resolve
 from ..formatting import citation
 from ..labels import clean_input
-from .cache import EmbeddingCache
+from . import vectors as dense_index
+from .cache import open_cache
 from .chunks import VERSION as CHUNK_VERSION
 from .chunks import Chunk, chunks_of
 from .lexical import Lexical
@@ -195,9 +197,10 @@ def _update(store, embedder, progress: bool, batch_size: int) -> UpdateResult:
     current = _current(index_dir)
     if current is not None and _same_chunks(current, signature, changes):
         return UpdateResult(len(chunks), 0, 0, True, time.perf_counter() - t0, current.name, len(reports))
-    vectors, embedded, fresh_chunks, dim = _vectors(index_dir, model_name, chunks, embedder, progress, batch_size)
+    vectors, embedded, fresh_chunks, dim = _vectors(index_dir, model_name, chunks, embedder, progress, batch_size,
+                                                    getattr(store, "url", None))
     root = _root(index_dir)
-    folder = _write_generation(root, signature, chunks, vectors, dim, {
+    folder = _write_generation(root, signature, chunks, vectors, dim, current, {
         "signature": signature, "model": model_name, "dim": dim, "chunks": len(chunks),
         "reports": len(reports), "chunk_version": CHUNK_VERSION, "store_changes": changes,
         "built": time.strftime("%Y-%m-%dT%H:%M:%S")})
@@ -222,12 +225,12 @@ def _same_chunks(current: Path, signature: str, changes: int) -> bool:
 
 
 def _vectors(index_dir: Path, model_name: str, chunks: list[Chunk], embedder, progress: bool,
-             batch_size: int) -> tuple[dict[str, np.ndarray], int, int, int]:
+             batch_size: int, database: str | None = None) -> tuple[dict[str, np.ndarray], int, int, int]:
     """Every chunk's vector by text digest — from the cache, the rest embedded (and put
     in the cache batch by batch, so a kill loses at most one batch): (vectors, texts
     embedded, chunks whose text was embedded, dimension)."""
     from ..embedding import load
-    cache = EmbeddingCache(index_dir / "embeddings.sqlite")
+    cache = open_cache(index_dir, database)
     try:
         have = cache.get(model_name, [c.digest for c in chunks])
         missing: dict[str, str] = {}
@@ -259,18 +262,14 @@ def _vectors(index_dir: Path, model_name: str, chunks: list[Chunk], embedder, pr
 
 
 def _write_generation(root: Path, signature: str, chunks: list[Chunk], vectors: dict[str, np.ndarray],
-                      dim: int, manifest: dict) -> Path:
+                      dim: int, current: Path | None, manifest: dict) -> Path:
     """A new generation folder beside the current one, every artifact written and checked."""
-    import faiss
     root.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix=f"g-{time.strftime('%Y%m%d%H%M%S')}-{signature[:8]}-", dir=root))
     folder.chmod(0o755)
-    matrix = (np.stack([vectors[c.digest] for c in chunks]).astype(np.float32) if chunks
-              else np.zeros((0, dim), np.float32))
-    flat = faiss.IndexFlatIP(dim)
-    if len(matrix):
-        flat.add(matrix)
-    faiss.write_index(flat, str(folder / "vectors.faiss"))
+    dense = _dense(chunks, vectors, dim, current, manifest)
+    dense.save(folder / "vectors.faiss")
+    manifest.update({"vectors": dense.kind, "trained_on": dense.trained_on})
     with open(folder / "chunks.jsonl", "w", encoding="utf-8") as f:
         for c in chunks:
             f.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
@@ -281,6 +280,37 @@ def _write_generation(root: Path, signature: str, chunks: list[Chunk], vectors: 
         shutil.rmtree(folder, ignore_errors=True)
         raise RuntimeError(f"search index generation {folder.name} is incomplete; the current index is kept")
     return folder
+
+
+def _dense(chunks: list[Chunk], vectors: dict[str, np.ndarray], dim: int, current: Path | None,
+           manifest: dict) -> dense_index.VectorIndex:
+    """The dense index of a generation: exact below the threshold; approximate above it,
+    reusing the current generation's trained index when it is one (the chunks gone
+    removed, the new ones added) unless the corpus has grown past RETRAIN_GROWTH× what
+    it was trained for."""
+    ids = np.array([dense_index.vector_id(c.id) for c in chunks], np.int64)
+    if len(np.unique(ids)) != len(ids):
+        raise RuntimeError("two chunk ids share a vector id; the current index is kept")
+    threshold = dense_index.approximate_from()
+    matrix = lambda rows: np.stack([vectors[chunks[i].digest] for i in rows]).astype(np.float32)  # noqa: E731
+    if len(chunks) < threshold:
+        return dense_index.build(matrix(range(len(chunks))) if chunks else np.zeros((0, dim), np.float32), ids,
+                                 approximate=False)
+    old = _manifest(current) if current is not None else None
+    if (old and old.get("vectors") != "exact" and old.get("model") == manifest["model"] and old.get("dim") == dim
+            and len(chunks) <= dense_index.RETRAIN_GROWTH * max(old.get("trained_for", 0), 1)):
+        index = dense_index.VectorIndex.load(current / "vectors.faiss", writable=True)
+        index.trained_on = old.get("trained_on", 0)
+        with open(current / "chunks.jsonl", encoding="utf-8") as f:
+            before = np.array([dense_index.vector_id(json.loads(line)["id"]) for line in f], np.int64)
+        index.remove(np.setdiff1d(before, ids))
+        new = np.flatnonzero(~np.isin(ids, before))
+        if len(new):
+            index.add(matrix(new), ids[new])
+        manifest["trained_for"] = old["trained_for"]
+        return index
+    manifest["trained_for"] = len(chunks)
+    return dense_index.build(matrix(range(len(chunks))), ids, approximate=True)
 
 
 def _switch(root: Path, name: str) -> None:
@@ -309,12 +339,13 @@ class SearchIndex:
     """A loaded generation: chunk metadata, the faiss index and the BM25 index."""
 
     def __init__(self, folder: Path):
-        import faiss
         self.folder = folder
         self.manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
         with open(folder / "chunks.jsonl", encoding="utf-8") as f:
             self.chunks = [Chunk(**json.loads(line)) for line in f]
-        self.vectors = faiss.read_index(str(folder / "vectors.faiss"))
+        self.vectors = dense_index.VectorIndex.load(folder / "vectors.faiss")     # read-only, memory-mapped
+        self.vector_ids = np.array([dense_index.vector_id(c.id) for c in self.chunks], np.int64)
+        self._by_vector_id = np.argsort(self.vector_ids)
         self.lexical = Lexical.load(folder / "bm25") if self.chunks else None
         self.prepare()
 
@@ -376,19 +407,35 @@ class SearchIndex:
         return [int(i) for i in top if scores[i] > 0]
 
     def dense_ranking(self, query_vector: np.ndarray, allowed: np.ndarray | None, n: int) -> list[int]:
-        import faiss
         if not self.chunks:
             return []
-        q = np.asarray(query_vector, np.float32).reshape(1, -1)
-        if allowed is None:
-            _, ids = self.vectors.search(q, min(n, len(self.chunks)))
-        else:
-            keep = np.flatnonzero(allowed).astype(np.int64)
-            if not len(keep):
+        subset = None
+        if allowed is not None:
+            subset = self.vector_ids[np.flatnonzero(allowed)]
+            if not len(subset):
                 return []
-            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(keep))
-            _, ids = self.vectors.search(q, min(n, len(keep)), params=params)
-        return [int(i) for i in ids[0] if i >= 0]
+        vectors_of = self._cached_vectors if self.vectors.approximate else None
+        _, ids = self.vectors.search(query_vector, n, subset=subset, vectors_of=vectors_of)
+        return self._positions(ids)
+
+    def _positions(self, ids: np.ndarray) -> list[int]:
+        """Chunk positions of vector ids."""
+        at = self._by_vector_id[np.searchsorted(self.vector_ids, ids, sorter=self._by_vector_id)]
+        return [int(i) for i in at]
+
+    def _cached_vectors(self, ids: np.ndarray) -> np.ndarray:
+        """The exact vectors of these chunks (a filtered search over an approximate index),
+        from the vector cache by text digest."""
+        from .cache import open_cache
+        chunks = [self.chunks[i] for i in self._positions(ids)]
+        cache = open_cache(self.folder.parent.parent)
+        try:
+            found = cache.get(self.model, [c.digest for c in chunks])
+        finally:
+            cache.close()
+        if len(found) < len({c.digest for c in chunks}):
+            raise RuntimeError("the vector cache lacks vectors of indexed chunks: rebuild the index")
+        return np.stack([found[c.digest] for c in chunks])
 
     def interpret(self, query: str) -> Filters:
         """The agencies and years a question names (among those indexed), as filters."""

@@ -24,10 +24,18 @@ from pathlib import Path
 import numpy as np
 
 APPROXIMATE_FROM = 300_000      # vectors; below, exact search is fast enough (bench/vectors.py)
+APPROXIMATE_ENV = "XXGK_APPROXIMATE_FROM"
+RETRAIN_GROWTH = 4              # an index trained for n vectors is retrained past 4n
 EXACT_SUBSET = 20_000           # a filtered search over at most this many chunks is exact
 NPROBE = 64                     # lists searched per query (recall@10 ≥ 0.95 at 10M, bench/vectors.py)
 TRAIN_SAMPLE = 64               # training vectors per list
 SUBSET_NPROBE = 256             # lists probed for a large filtered subset
+
+
+def approximate_from() -> int:
+    """Vectors from which the index is approximate: $XXGK_APPROXIMATE_FROM, else 300,000."""
+    import os
+    return int(os.environ.get(APPROXIMATE_ENV) or APPROXIMATE_FROM)
 
 
 def vector_id(chunk_id: str) -> int:
@@ -39,8 +47,9 @@ NLIST_MAX = 4096    # lists; training and adding cost grow with them (10M vector
 
 
 def nlist_for(n: int) -> int:
-    """Inverted lists for n vectors: about 4·√n, a power of two, 1,024 to NLIST_MAX."""
-    return int(min(NLIST_MAX, max(1024, 2 ** round(np.log2(4 * np.sqrt(max(n, 1)))))))
+    """Inverted lists for n vectors: about 4·√n, a power of two, at most NLIST_MAX, and
+    at least 39 training vectors per list (faiss's minimum for k-means)."""
+    return int(max(1, min(NLIST_MAX, n // 39, 2 ** round(np.log2(4 * np.sqrt(max(n, 1)))))))
 
 
 @dataclass
