@@ -94,7 +94,7 @@ def synthetic(base_root: Path, size: int):
     from assistant.retrieval import vectors as dense_index
     from assistant.retrieval.chunks import Chunk
     from assistant.retrieval.index import SearchIndex
-    from assistant.retrieval.lexical import Lexical
+    from assistant.retrieval.lexical import Lexical, Sharded
 
     real = SearchIndex.open(base_root)
     rng = np.random.default_rng(0)
@@ -116,7 +116,8 @@ def synthetic(base_root: Path, size: int):
     idx = SearchIndex.__new__(SearchIndex)
     idx.folder, idx.manifest, idx.chunks = None, dict(real.manifest), chunks
     t0 = time.perf_counter()
-    idx.lexical = Lexical.build([c.lexical for c in chunks])
+    lexical = Lexical.build([c.lexical for c in chunks])
+    idx.lexical = Sharded({"*": lexical}, {"*": np.arange(len(chunks))}, len(chunks))
     lex_s = time.perf_counter() - t0
     dim = real.vectors.index.d
     vectors = rng.standard_normal((size, dim), dtype=np.float32)

@@ -3,7 +3,8 @@ fused by reciprocal rank; persisted under the store's folder and updated increme
 
 Layout (under index/):
     search/CURRENT          the name of the generation in use (replaced atomically)
-    search/g-…/             one generation: chunks.jsonl, vectors.faiss, bm25/, manifest.json
+    search/g-…/             one generation: chunks.jsonl, vectors.faiss, bm25/ (a BM25 index
+                            per year), manifest.json
     embeddings.sqlite       vectors by (model, text hash), kept across generations (in the
                             database instead when the store is a shared PostgreSQL one)
 
@@ -34,7 +35,7 @@ from . import vectors as dense_index
 from .cache import open_cache
 from .chunks import VERSION as CHUNK_VERSION
 from .chunks import Chunk, chunks_of
-from .lexical import Lexical
+from .lexical import Sharded
 
 # Reciprocal-rank fusion: score = Σ weight / (RRF_K + rank). Chosen on the evaluation
 # questions (bench/search_eval.py): dense retrieval is the stronger of the two here, and a
@@ -274,7 +275,9 @@ def _write_generation(root: Path, signature: str, chunks: list[Chunk], vectors: 
         for c in chunks:
             f.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
     if chunks:
-        Lexical.build([c.lexical for c in chunks]).save(folder / "bm25")
+        shards = Sharded.write(folder / "bm25", [str(c.year) for c in chunks], [c.lexical for c in chunks],
+                               current / "bm25" if current is not None else None)
+        manifest["lexical_shards"] = shards
     _write_json(folder / "manifest.json", manifest)
     if not _complete(folder):
         shutil.rmtree(folder, ignore_errors=True)
@@ -346,7 +349,7 @@ class SearchIndex:
         self.vectors = dense_index.VectorIndex.load(folder / "vectors.faiss")     # read-only, memory-mapped
         self.vector_ids = np.array([dense_index.vector_id(c.id) for c in self.chunks], np.int64)
         self._by_vector_id = np.argsort(self.vector_ids)
-        self.lexical = Lexical.load(folder / "bm25") if self.chunks else None
+        self.lexical = Sharded.load(folder / "bm25", [str(c.year) for c in self.chunks]) if self.chunks else None
         self.prepare()
 
     def prepare(self) -> None:
@@ -400,7 +403,7 @@ class SearchIndex:
     def lexical_ranking(self, query: str, allowed: np.ndarray | None, n: int) -> list[int]:
         if self.lexical is None:
             return []
-        scores = self.lexical.scores(query)
+        scores = self.lexical.scores(query, allowed)
         if allowed is not None:
             scores = np.where(allowed, scores, 0.0)
         top = np.argsort(-scores, kind="stable")[:n]
