@@ -46,3 +46,13 @@ def database_url() -> str | None:
     """A shared PostgreSQL store (postgresql://…), else None: the SQLite file under index/."""
     url = os.environ.get(DATABASE_ENV, "").strip()
     return url or None
+
+
+DEVICE_ENV = "XXGK_EMBED_DEVICE"
+
+
+def embed_device() -> str:
+    """Where the model runs: $XXGK_EMBED_DEVICE (cpu, cuda, cuda:1, mps), else cpu. Only
+    cpu is tested on these machines; a GPU needs a CUDA build of torch, not the CPU
+    build the set-up pins."""
+    return os.environ.get(DEVICE_ENV, "").strip() or "cpu"

@@ -209,11 +209,19 @@ def add(
     UpdateResult or None when `index` is False or nothing could be read). `ray`: parse the
     paths on Ray ("" a local Ray, else the cluster's address; distributed.py)."""
     files = list(files)
+    paths = [f for f in files if not isinstance(f, tuple)]
+    if ray is not None and paths:
+        from .distributed import session
+        with session(ray or None):
+            return _add(store, files, paths, on_outcome, progress, index, replace, embedder, ray)
+    return _add(store, files, paths, on_outcome, progress, index, replace, embedder, None)
+
+
+def _add(store, files, paths, on_outcome, progress, index, replace, embedder, ray):
     with store.lock():
-        paths = [f for f in files if not isinstance(f, tuple)]
-        if ray is not None and paths:
+        if ray is not None:
             from .distributed import ingest_ray
-            outcomes = ingest_ray(store, paths, address=ray or None, on_outcome=on_outcome)
+            outcomes = ingest_ray(store, paths, on_outcome=on_outcome)
         else:
             outcomes = ingest(store, paths, on_outcome, progress) if paths else []
         for name, data, *where in (f for f in files if isinstance(f, tuple)):
@@ -227,7 +235,15 @@ def add(
         if index and outcomes:
             from .retrieval import update
 
-            result = update(store, embedder=embedder, progress=progress)
+            on_ray = None
+            if embedder is None and ray is not None:
+                from .distributed import RayEmbedder
+                embedder = on_ray = RayEmbedder()
+            try:
+                result = update(store, embedder=embedder, progress=progress)
+            finally:
+                if on_ray is not None:
+                    on_ray.close()
     return outcomes, result
 
 

@@ -62,3 +62,33 @@ def test_the_cli_ingests_on_a_local_ray(tmp_path):
     from conftest import run_cli
     p = run_cli(tmp_path / "index", "ingest", str(CORPUS), "--ray", "--no-index")
     assert p.stdout.count("ingested as") == 2 and "2 files: 2 ingested" in p.stderr
+
+
+def test_ingest_on_ray_embeds_in_actors_what_a_sequential_update_embeds(tmp_path):
+    """ingest --ray with the index: parsing in tasks, embedding in actors (the test model),
+    the vectors in the cache batch by batch; the index is the sequential one's."""
+    import numpy as np
+
+    from assistant import add
+    from assistant.retrieval import SearchIndex
+    from assistant.retrieval.cache import open_cache
+    files = _files(tmp_path / "reports")
+    with open_store(tmp_path / "on-ray") as on_ray:
+        outcomes, result = add(on_ray, [files], ray="")
+        assert result is not None and result.embedded > 0 and not ray.is_initialized()
+        ray_chunks = [c.id for c in SearchIndex.open(on_ray.root).chunks]
+        model = SearchIndex.open(on_ray.root).model
+    with open_store(tmp_path / "sequential") as sequential:
+        want, seq_result = add(sequential, [files])
+        assert [c.id for c in SearchIndex.open(sequential.root).chunks] == ray_chunks
+    assert [(o.status, o.message) for o in outcomes] == [(o.status, o.message) for o in want]
+    assert (result.chunks, result.embedded) == (seq_result.chunks, seq_result.embedded)
+    a, b = open_cache(tmp_path / "on-ray"), open_cache(tmp_path / "sequential")
+    try:
+        digests = [c.digest for c in SearchIndex.open(tmp_path / "sequential").chunks]
+        va, vb = a.get(model, digests), b.get(model, digests)
+        assert va.keys() == vb.keys() == set(digests)
+        assert all(np.allclose(va[d], vb[d], atol=1e-5) for d in digests)
+    finally:
+        a.close()
+        b.close()

@@ -60,8 +60,10 @@ class Embedder:
     rows. Texts longer than the model's `max_tokens` are truncated to their first
     `max_tokens` tokens (the search index keeps its chunks under that)."""
 
-    def __init__(self, name: str | None = None, device: str = "cpu"):
+    def __init__(self, name: str | None = None, device: str | None = None):
+        from ..config import embed_device
         offline()
+        device = device or embed_device()
         self.name = name or embed_model()
         where = resolve(self.name)
         from sentence_transformers import SentenceTransformer
