@@ -49,6 +49,8 @@ _THAT_ONE = re.compile(
     r"(?:的)?(?:(?:那家|那个|这家|这个|那一家)(?:局|单位|部门|机关)?|该(?:局|单位|部门|机关))"
 )  # 秦淮区那家: a body of the place named before
 _PLACE_GROUP = re.compile(r"(?:的|之)?(?:各|所有|全部|下属|所属)?(?:单位|部门|机关)")
+# a township's or a street's government: 城关镇人民政府, 城关街道办事处
+_TOWN = re.compile(r"^([\u4e00-\u9fff]{1,8}?(?:镇|乡|街道))(?:人民政府|办事处)$")
 _BODY_END = re.compile(r"(?:局|会|处|府|厅|委|中心|办公室|院|所|站|队|馆)$")
 
 
@@ -100,6 +102,12 @@ def aliases(name: str) -> tuple[str, ...]:
                 out.add(place_name)
                 if len(_SUFFIX.sub("", place_name)) >= 2 and place_name != county:
                     out.add(_SUFFIX.sub("", place_name) + "政府")
+        town = _TOWN.match(rest)
+        if town:        # 光山县城关镇人民政府: 光山县城关镇, and 城关镇 (which hundreds of counties have)
+            place_name = county or city
+            out.update({town.group(1), town.group(1) + "人民政府", town.group(1) + "政府"})
+            if place_name:
+                out.add(place_name + town.group(1))
     if place.prefix_is_place and rest:
         head = _HEAD_PLACE.match(rest)
         if head and _BODY_END.search(rest) and not (r.county and r.county in name):

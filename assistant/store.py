@@ -56,9 +56,12 @@ CREATE TABLE IF NOT EXISTS figures(
   report_no INTEGER NOT NULL REFERENCES reports(no) ON DELETE CASCADE,
   key_no INTEGER NOT NULL REFERENCES cell_keys(no), year INTEGER NOT NULL, agency_no INTEGER NOT NULL,
   ord INTEGER NOT NULL, value NUMERIC, raw TEXT, page INTEGER, position TEXT, PRIMARY KEY(report_no, key_no))"""
+# Covering indexes: a figure of one year (of one agency) is read from the index alone, in
+# report order — a heap row per report would be a page read per report (1.5 s for a
+# year of 140,000 reports on PostgreSQL, cold).
 FIGURES_INDEXES = (
-    "CREATE INDEX IF NOT EXISTS figures_year ON figures(key_no, year, value)",
-    "CREATE INDEX IF NOT EXISTS figures_agency ON figures(key_no, agency_no, year)",
+    "CREATE INDEX IF NOT EXISTS figures_by_year ON figures(key_no, year, report_no, value)",
+    "CREATE INDEX IF NOT EXISTS figures_by_agency ON figures(key_no, agency_no, year, report_no, value)",
 )
 
 
@@ -808,8 +811,10 @@ class PgStore(Store):
             "SELECT column_name FROM information_schema.columns WHERE table_name = ?", (table,))}
 
     def optimize(self) -> None:
+        """Statistics, and the visibility map VACUUM keeps: without it an index-only scan
+        (a year of one figure, from the covering index) visits the table after all."""
         for table in ("reports", "sections", "figures", "checks"):
-            self.db.execute(f"ANALYZE {table}")
+            self.db.execute(f"VACUUM (ANALYZE) {table}")
 
     def _lock_key(self) -> str:
         return self.url

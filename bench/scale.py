@@ -140,6 +140,14 @@ def queries_main(args) -> None:
         reports = templates(template)[0]
         rows = sum(len(f) for f in templates(template)[2]) / len(reports)
         print(f"{len(reports)} template reports (parsed), {rows:.0f} figure rows each")
+        if args.url:                  # a store bulk-loaded before (its cluster kept): queries only
+            store = PgStore(tmp / "pg-kept", args.url)
+            n = store.db.execute("SELECT COUNT(*) FROM reports").fetchone()[0]
+            print(f"\npostgresql at {store.location}, {n:,} reports, {_size(store, tmp)}", flush=True)
+            for shape, (p50, p95, size) in bulk_queries(store, n, args.queries, reports).items():
+                print(f"  {shape:26} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   ({size:,} rows)", flush=True)
+            store.close()
+            return
         for n in args.reports:
             for backend in args.backend or ["sqlite", "postgresql"]:
                 cluster = None
@@ -183,7 +191,8 @@ def main() -> None:
     i.add_argument("--pdf", type=int, default=1000)
     i.add_argument("--skip-ray", action="store_true")
     q = sub.add_parser("queries")
-    q.add_argument("--reports", type=int, action="append", required=True)
+    q.add_argument("--reports", type=int, action="append", default=[])
+    q.add_argument("--url", help="query a PostgreSQL store bulk-loaded before, instead of loading one")
     q.add_argument("--backend", action="append", choices=["sqlite", "postgresql"])
     q.add_argument("--queries", type=int, default=200)
     q.add_argument("--templates", type=int, default=200)

@@ -98,6 +98,7 @@ def _count_named(s: str) -> int | None:
 _STEP = re.compile(r"(?:(上一年|上一年度|前一年|上年度?|再往前一年)|(下一年|下一年度|后一年|次年|再往后一年))")
 _AGAINST = re.compile(r"比它|与它|跟它|和它|同它|比上一问|多还是少|相比|比较|(?:和|与|跟|同).{0,6}比|比起")
 LIST_SHOWN = 50  # reports named in a list answer, on each side of the condition
+CLARIFY_SHOWN = 20  # candidates named when a short name fits several agencies
 
 
 class Engine:
@@ -373,12 +374,7 @@ class Engine:
             alias, names = q.ambiguous[0]
             meaning.update(op="clarify", candidates=names)
             meaning["line"] = f"按：“{alias}”可指{len(names)}个单位 · 需要说明是哪一个"
-            return Answer(
-                q.intent,
-                f"“{alias}”可能指以下单位，请写明是哪一个：" + "、".join(names),
-                found=False,
-                interpretation=meaning,
-            )
+            return Answer(q.intent, self._which_one(alias, names), found=False, interpretation=meaning)
         if q.unknown_agency and not q.agencies:
             meaning["op"] = "not_found"
             meaning["line"] = f"按：{q.unknown_agency}（语料中没有）" + (
@@ -396,6 +392,20 @@ class Engine:
             meaning["op"] = "not_found"
         return a
 
+    def _which_one(self, alias: str, names: list[str]) -> str:
+        """The question back for a name several agencies share: each candidate with the
+        parts of its region its name leaves out (城关镇 exists in hundreds of counties), at
+        most CLARIFY_SHOWN of them, and how to say which."""
+        def region(name: str) -> str:
+            latest = self.by_agency.get(name, {})
+            r = latest[max(latest)] if latest else {}
+            parts = [p for p in (r.get("province"), r.get("city"), r.get("county")) if p and p not in name]
+            return f"（{''.join(parts)}）" if parts else ""
+        shown = [n + region(n) for n in names[:CLARIFY_SHOWN]]
+        head = f"“{alias}”可指语料中的{len(names)}个单位，请写明是哪一个（加上所在省、市或县即可）："
+        more = f"等（另有{len(names) - CLARIFY_SHOWN}个未列出）" if len(names) > CLARIFY_SHOWN else ""
+        return head + "、".join(shown) + more
+
     def _carry(self, q: Question, context: dict | None, in_chain: bool) -> list[str]:
         """Fill what a follow-up or a later part leaves out from the question before: its
         agencies, years and figure (and, for 这两家 / 这两年, those the chat named last).
@@ -406,6 +416,11 @@ class Engine:
             context = context["parts"][-1]  # the scope the last part left
         s = q.text
         memory = context.get("memory") or {}
+        asked = [c for amb in context.get("ambiguous") or [] for c in amb.get("candidates", [])]
+        if context.get("op") == "clarify" and asked and not q.agencies and not q.ambiguous:
+            fits = self._by_region(s, asked)    # 光山的呢, answering the question back: that county's one
+            if len(fits) == 1:
+                q.agencies = fits
         step = _STEP.search(s)
         if step and context.get("years") and not years_in(s) and "结转" not in s and (s.startswith("那") or "呢" in s):
             shift = -1 if step.group(1) else 1  # 那上一年度呢: the year before the one asked
@@ -472,6 +487,14 @@ class Engine:
             if len(fits) == 1:
                 q.agencies, q.ambiguous, q.group = fits, [], None
                 carried.append("单位")
+        if q.ambiguous and not q.agencies:
+            # 河南省信阳市光山县那个 / 光山的城关镇: the one candidate whose county (else city,
+            # else province) the question writes
+            alias, names = q.ambiguous[0]
+            fits = self._by_region(normalise(s).replace(alias, ""), names)
+            if len(fits) == 1:
+                q.agencies, q.ambiguous = fits, []
+                carried.append("地方")
         if q.refers_back and q.ambiguous and not (_AMONG.search(s) and context.get("op") in ("list", "rank", "total")):
             q.ambiguous = []  # 这两家工会: the ones named before, not every 工会
         if q.ambiguous and not q.agencies and _SAME_PLACE.search(s) and before:
@@ -773,6 +796,24 @@ class Engine:
             and any(not any(y in self.by_agency.get(a, {}) for y in q.years) for a in q.agencies)
         ):
             q.years = []  # two agencies compared: each one's own report
+
+    def _by_region(self, text: str, names: list[str]) -> list[str]:
+        """The agencies among `names` whose county the text writes (else city, else province)."""
+        for level in ("county", "city", "province"):
+            fits = [a for a in names if self._mentions_region(text, a, level)]
+            if fits:
+                return fits
+        return []
+
+    def _mentions_region(self, text: str, agency: str, level: str) -> bool:
+        """Whether `text` writes the county (city, province) of the agency's latest
+        report, in full or without its 县/市/省 (光山 for 光山县)."""
+        years = self.by_agency.get(agency, {})
+        place = years[max(years)].get(level) if years else None
+        if not place:
+            return False
+        short = re.sub(r"(省|市|县|区|自治州|自治县|自治区|特别行政区|地区|盟)$", "", place)
+        return place in text or (len(short) >= 2 and short in text)
 
     def _places_of(self, agency: str) -> list[str]:
         """The county (or else the city) an agency of the corpus belongs to, as named in it."""

@@ -347,7 +347,10 @@ class SearchIndex:
         with open(folder / "chunks.jsonl", encoding="utf-8") as f:
             self.chunks = [Chunk(**json.loads(line)) for line in f]
         self.vectors = dense_index.VectorIndex.load(folder / "vectors.faiss")     # read-only, memory-mapped
-        self.vector_ids = np.array([dense_index.vector_id(c.id) for c in self.chunks], np.int64)
+        if "vectors" in self.manifest:       # vectors keyed by chunk id
+            self.vector_ids = np.array([dense_index.vector_id(c.id) for c in self.chunks], np.int64)
+        else:                                 # a generation from before: by position
+            self.vector_ids = np.arange(len(self.chunks), dtype=np.int64)
         self._by_vector_id = np.argsort(self.vector_ids)
         self.lexical = Sharded.load(folder / "bm25", [str(c.year) for c in self.chunks]) if self.chunks else None
         self.prepare()

@@ -113,3 +113,28 @@ def test_the_search_index_past_the_threshold_is_approximate_and_filters_exactly(
     hits = index.search(query, k=3, filters={"agency": index.chunks[-1].agency}, embedder=model)
     assert hits and all(h.agency == index.chunks[-1].agency for h in hits)
     store.close()
+
+
+def test_a_generation_from_before_keyed_by_position_still_searches_right(tmp_path):
+    """An index written before vectors had ids (a plain flat index, by chunk position)."""
+    import faiss
+
+    store = Store(tmp_path / "index")
+    ingest(store, [CORPUS])
+    update(store)
+    index = SearchIndex.open(store.root)
+    qv = load().queries(["存在的主要问题及改进情况"])[0]
+    mask = index.mask(Filters(year=index.chunks[0].year))
+    want = index.dense_ranking(qv, None, 10), index.dense_ranking(qv, mask, 5)
+    cache = open_cache(store.root)
+    vectors = cache.get(index.model, [c.digest for c in index.chunks])
+    cache.close()
+    flat = faiss.IndexFlatIP(len(qv))
+    flat.add(np.stack([vectors[c.digest] for c in index.chunks]))
+    faiss.write_index(flat, str(index.folder / "vectors.faiss"))
+    manifest = json.loads((index.folder / "manifest.json").read_text())
+    del manifest["vectors"], manifest["trained_on"]
+    (index.folder / "manifest.json").write_text(json.dumps(manifest))
+    old = SearchIndex(index.folder)
+    assert (old.dense_ranking(qv, None, 10), old.dense_ranking(qv, mask, 5)) == want
+    store.close()
