@@ -61,8 +61,11 @@ keep_index_fresh()
 
 def engine() -> api.Engine:
     """This session's engine, with the corpus overview and example questions it was built
-    on (all three are rebuilt after an upload, not on every rerun)."""
-    if "engine" not in st.session_state:
+    on: all three rebuilt when the store has changed since (an upload here, or in another
+    process or server on the same store), not on every rerun."""
+    changes = store.changes()
+    if "engine" not in st.session_state or st.session_state.get("engine_changes") != changes:
+        st.session_state.engine_changes = changes
         st.session_state.engine = api.Engine(store)
         st.session_state.overview = api.present.overview(store)
         st.session_state.examples = api.present.examples(store)

@@ -315,7 +315,8 @@ class Store:
         try:
             yield self.db
         except BaseException:
-            self.db.execute("ROLLBACK")
+            if self.db.in_transaction:        # SQLite may have rolled back already (a full disk)
+                self.db.execute("ROLLBACK")
             raise
         else:
             self.db.execute("COMMIT")

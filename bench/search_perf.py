@@ -29,7 +29,7 @@ QUESTIONS = [
 
 
 def folder_size(path: Path) -> int:
-    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    return sum(f.stat().st_size for f in path.rglob("all") if f.is_file())
 
 
 def build(n_reports: int) -> Path:
@@ -117,7 +117,7 @@ def synthetic(base_root: Path, size: int):
     idx.folder, idx.manifest, idx.chunks = None, dict(real.manifest), chunks
     t0 = time.perf_counter()
     lexical = Lexical.build([c.lexical for c in chunks])
-    idx.lexical = Sharded({"*": lexical}, {"*": np.arange(len(chunks))}, len(chunks))
+    idx.lexical = Sharded({"all": lexical}, {"all": np.arange(len(chunks))}, len(chunks))
     lex_s = time.perf_counter() - t0
     dim = real.vectors.index.d
     vectors = rng.standard_normal((size, dim), dtype=np.float32)

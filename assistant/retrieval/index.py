@@ -35,7 +35,7 @@ from . import vectors as dense_index
 from .cache import open_cache
 from .chunks import VERSION as CHUNK_VERSION
 from .chunks import Chunk, chunks_of
-from .lexical import Sharded
+from .lexical import Sharded, shard_keys
 
 # Reciprocal-rank fusion: score = Σ weight / (RRF_K + rank). Chosen on the evaluation
 # questions (bench/search_eval.py): dense retrieval is the stronger of the two here, and a
@@ -275,7 +275,7 @@ def _write_generation(root: Path, signature: str, chunks: list[Chunk], vectors: 
         for c in chunks:
             f.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
     if chunks:
-        shards = Sharded.write(folder / "bm25", [str(c.year) for c in chunks], [c.lexical for c in chunks],
+        shards = Sharded.write(folder / "bm25", shard_keys([c.year for c in chunks]), [c.lexical for c in chunks],
                                current / "bm25" if current is not None else None)
         manifest["lexical_shards"] = shards
     _write_json(folder / "manifest.json", manifest)

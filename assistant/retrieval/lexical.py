@@ -62,10 +62,25 @@ class Lexical:
 
 
 SHARDS_FILE = "shards.json"
+WHOLE = "all"            # the one shard of a corpus below SHARD_FROM
+# Chunks from which the lexical index is sharded by year. A shard's IDF is its year's: over
+# a national corpus (140,000 reports a year) that is the whole corpus's, over a few hundred
+# reports it is not, and ranks a small corpus worse (tests/retrieval/test_search.py).
+SHARD_FROM = 200_000
+SHARD_ENV = "XXGK_LEXICAL_SHARD_FROM"
+
+
+def shard_keys(years: list[int]) -> list[str]:
+    """Each chunk's shard: its year once the corpus has SHARD_FROM chunks ($XXGK_LEXICAL_SHARD_FROM), else one."""
+    import os
+    if len(years) >= int(os.environ.get(SHARD_ENV) or SHARD_FROM):
+        return [str(y) for y in years]
+    return [WHOLE] * len(years)
 
 
 class Sharded:
-    """The lexical index of a generation, one BM25 index per year: a new generation
+    """The lexical index of a generation, one BM25 index per year (past SHARD_FROM chunks;
+    below, one shard of everything): a new generation
     rebuilds only the years whose chunks changed and links the others from the
     generation before; a question filtered to some years scores only their shards. Each
     shard has its own IDF (a year's corpus), so a score is comparable within a shard and
@@ -130,8 +145,10 @@ class Sharded:
         import json
         positions = cls.groups(keys)
         if not (folder / SHARDS_FILE).is_file():                # one index over every chunk
-            return cls({"*": Lexical.load(folder)}, {"*": np.arange(len(keys), dtype=np.int64)}, len(keys))
+            return cls({WHOLE: Lexical.load(folder)}, {WHOLE: np.arange(len(keys), dtype=np.int64)}, len(keys))
         meta = json.loads((folder / SHARDS_FILE).read_text("utf-8"))
+        if set(meta) == {WHOLE}:                                # one shard: a corpus below SHARD_FROM
+            positions = {WHOLE: np.arange(len(keys), dtype=np.int64)}
         if {k: v["count"] for k, v in meta.items()} != {k: len(v) for k, v in positions.items()}:
             raise ValueError(f"lexical shards in {folder} do not match the chunks")
         return cls({k: Lexical.load(folder / k) for k in meta}, positions, len(keys))

@@ -3,35 +3,18 @@ Debian's chromedriver, against the app started as the README starts it. A questi
 in the chat gets its number and source; a screenshot is saved under test-output/."""
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 from conftest import MARKUP_SHOWN, ROOT, markup_report, sample_index
+from servers import HAVE_BROWSER, NO_BROWSER, app_server, chromium
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 pytestmark = [
-    pytest.mark.skipif(
-        not (Path(CHROMIUM).exists() and Path(DRIVER).exists()),
-        reason="Debian's chromium and chromium-driver are not installed (scripts/test installs them as root)",
-    ),
+    pytest.mark.skipif(not HAVE_BROWSER, reason=NO_BROWSER),
     pytest.mark.slow,
     pytest.mark.real_model,      # end to end, as the README starts it
 ]
 OUT = ROOT / "test-output"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class _Counting:
@@ -74,74 +57,18 @@ def server(tmp_path, pixel_server):
 
     with open_store(root) as store:
         add(store, [("wujiang_2022.txt", markup_report(pixel_server.host))])
-    port = _free_port()
-    env = {**os.environ, "XXGK_INDEX_DIR": str(root), "HF_HUB_OFFLINE": "1"}
-    started = time.perf_counter()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "app.py"),
-            "--server.headless",
-            "true",
-            "--server.address",
-            "127.0.0.1",
-            "--server.port",
-            str(port),
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.time() + 120
-        while time.time() < deadline:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("the app did not start within 120 s")
-        yield f"http://127.0.0.1:{port}", started
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    with app_server(root) as running:
+        yield running
 
 
 def test_question_in_a_real_browser(server, pixel_server, tmp_path):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
 
     url, started = server
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-        f"--user-data-dir={tmp_path / 'chromium-profile'}",
-        "--window-size=1400,1100",
-        "--lang=zh-CN",
-    ):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
-    try:
+    with chromium(tmp_path / "chromium-profile") as driver:
         driver.get(url)
         box = WebDriverWait(driver, 120).until(
             ec.element_to_be_clickable((By.CSS_SELECTOR, "[data-testid='stChatInputTextArea']"))
@@ -191,5 +118,3 @@ def test_question_in_a_real_browser(server, pixel_server, tmp_path):
             "utf-8",
         )
         assert (OUT / "app-answer.png").stat().st_size > 10_000
-    finally:
-        driver.quit()

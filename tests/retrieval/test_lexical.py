@@ -11,7 +11,7 @@ from assistant import ingest, ingest_bytes
 from assistant.generator import generate, render
 from assistant.retrieval import SearchIndex, update
 from assistant.retrieval.index import Filters
-from assistant.retrieval.lexical import Lexical, Sharded
+from assistant.retrieval.lexical import SHARD_ENV, WHOLE, Lexical, Sharded
 from assistant.store import Store
 
 
@@ -20,7 +20,8 @@ def _manifest(root) -> dict:
     return json.loads((root / "search" / name / "manifest.json").read_text())
 
 
-def test_an_update_rebuilds_only_the_years_that_changed(tmp_path):
+def test_an_update_rebuilds_only_the_years_that_changed(tmp_path, monkeypatch):
+    monkeypatch.setenv(SHARD_ENV, "10")               # sharded from ten chunks
     store = Store(tmp_path / "index")
     ingest(store, [CORPUS])
     reports = [r for r in generate(12, seed=8)]
@@ -57,3 +58,12 @@ def test_a_generation_from_before_sharding_loads_as_one_shard(tmp_path):
     Lexical.build(texts).save(tmp_path / "bm25")
     old = Sharded.load(tmp_path / "bm25", ["2022", "2023", "2022"])
     assert np.allclose(old.scores("行政复议"), Lexical.build(texts).scores("行政复议"))
+
+
+def test_a_small_corpus_is_one_shard(tmp_path):
+    store = Store(tmp_path / "index")
+    ingest(store, [CORPUS])
+    update(store)
+    assert _manifest(store.root)["lexical_shards"] == {"built": 1, "reused": 0}
+    assert list(SearchIndex.open(store.root).lexical.shards) == [WHOLE]
+    store.close()
