@@ -18,7 +18,7 @@ from pathlib import Path
 from .errors import NotFound
 from .model import Check, Figure, Region, Report, Section
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # How many ids one SQL statement takes as parameters (SQLite's limit is 999 in older
 # builds): longer lists are sent in batches, or the query runs over all reports
 SQL_BATCH = 900
@@ -268,6 +268,10 @@ class Store:
                 if column not in checks:
                     db.execute(f"ALTER TABLE checks ADD COLUMN {column} TEXT")
             self._migrate_5(db)
+            for old in ("figures_year", "figures_agency"):     # 6: the figure indexes made covering
+                db.execute(f"DROP INDEX IF EXISTS {old}")
+            for statement in FIGURES_INDEXES:
+                db.execute(statement)
             db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),))
 
     # the column that kept a version-4 store's figures in printed order

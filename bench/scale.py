@@ -1,6 +1,7 @@
 """Scale (issue 15): ingest throughput, the store's four query shapes at 10k-1M reports.
 
     PYTHONPATH=. .venv/bin/python bench/scale.py ingest [--n 10000] [--pdf 1000] [--skip-ray]
+    PYTHONPATH=. .venv/bin/python bench/scale.py embed [--chunks 2000]
     PYTHONPATH=. .venv/bin/python bench/scale.py queries --reports 10000 --reports 100000 [--backend sqlite]
         [--backend postgresql] [--queries 200]
 
@@ -78,6 +79,40 @@ def ingest_main(args) -> None:
                       f"store {'identical to' if same else 'DIFFERENT from'} the sequential one", flush=True)
                 on_ray.close()
             seq.close()
+
+
+def embed_main(args) -> None:
+    """Embedding throughput on `--chunks` distinct chunk texts: in this process (torch on
+    every core) against Ray actors (one per CPU, one thread each)."""
+    from assistant.distributed import RayEmbedder, session
+    from assistant.embedding import load
+    from assistant.generator import generate, render
+    from assistant.parsing import parse
+    from assistant.readers import read_bytes
+    from assistant.retrieval.chunks import chunks_of
+    texts: dict[str, str] = {}
+    for r in generate(400, seed=17):
+        rep = parse(read_bytes(render(r, "txt"), "x.txt"))
+        rep.id = r.stem
+        texts.update((c.digest, c.text) for c in chunks_of(rep))
+        if len(texts) >= args.chunks:
+            break
+    todo = list(texts.values())[: args.chunks]
+    model = load()
+    model.passages(todo[:32])                                    # warm
+    t0 = time.perf_counter()
+    model.passages(todo)
+    secs = time.perf_counter() - t0
+    print(f"{len(todo)} chunks embedded in this process: {secs:.1f} s = {len(todo) / secs:.1f} chunks/s")
+    with session(num_cpus=os.cpu_count()):
+        ray_model = RayEmbedder()
+        ray_model.passages(todo[:64])                            # actors started, models loaded
+        t0 = time.perf_counter()
+        ray_model.passages(todo)
+        secs_ray = time.perf_counter() - t0
+        ray_model.close()
+    print(f"on {os.cpu_count()} Ray actors: {secs_ray:.1f} s = {len(todo) / secs_ray:.1f} chunks/s "
+          f"({secs / secs_ray:.2f}× in-process)")
 
 
 def _contents(store) -> list:
@@ -190,6 +225,8 @@ def main() -> None:
     i.add_argument("--n", type=int, default=10000)
     i.add_argument("--pdf", type=int, default=1000)
     i.add_argument("--skip-ray", action="store_true")
+    e = sub.add_parser("embed")
+    e.add_argument("--chunks", type=int, default=2000)
     q = sub.add_parser("queries")
     q.add_argument("--reports", type=int, action="append", default=[])
     q.add_argument("--url", help="query a PostgreSQL store bulk-loaded before, instead of loading one")
@@ -200,10 +237,7 @@ def main() -> None:
     args = ap.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("XXGK_PARSE_WORKER", "0")
-    if args.cmd == "queries":
-        queries_main(args)
-    else:
-        ingest_main(args)
+    {"queries": queries_main, "embed": embed_main, "ingest": ingest_main}[args.cmd](args)
 
 
 if __name__ == "__main__":
