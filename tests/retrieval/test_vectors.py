@@ -138,3 +138,25 @@ def test_a_generation_from_before_keyed_by_position_still_searches_right(tmp_pat
     old = SearchIndex(index.folder)
     assert (old.dense_ranking(qv, None, 10), old.dense_ranking(qv, mask, 5)) == want
     store.close()
+
+
+@pytest.mark.slow
+def test_on_a_shared_store_the_vector_cache_is_in_the_database(tmp_path, monkeypatch, pg_database):
+    """XXGK_DATABASE_URL: the index update puts its vectors in the PostgreSQL store, where a
+    second machine (here: a second index folder) finds them and embeds nothing."""
+    from assistant.retrieval.cache import PgEmbeddingCache
+    from assistant.store import PgStore
+
+    monkeypatch.setenv("XXGK_DATABASE_URL", pg_database)
+    store = PgStore(tmp_path / "one", pg_database)
+    ingest(store, [CORPUS])
+    first = update(store)
+    assert first.embedded > 0 and not (tmp_path / "one" / "embeddings.sqlite").exists()
+    cache = open_cache(tmp_path / "one")
+    assert isinstance(cache, PgEmbeddingCache) and cache.count() == first.embedded
+    cache.close()
+    elsewhere = PgStore(tmp_path / "two", pg_database)      # another server's index folder, same store
+    second = update(elsewhere)
+    assert second.embedded == 0 and second.reused == second.chunks == first.chunks
+    store.close()
+    elsewhere.close()
