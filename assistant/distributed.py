@@ -179,9 +179,15 @@ class RayEmbedder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         self._start()
-        jobs = [self.actors[k % len(self.actors)].passages.remote(texts[i:i + batch_size], batch_size)
-                for k, i in enumerate(range(0, len(texts), batch_size))]
-        return np.concatenate(self.ray.get(jobs)).astype(np.float32)
+        # by length, as sentence-transformers orders one call's texts: a batch of like
+        # lengths pads little (unsorted batches of 32 embed at half the speed)
+        order = np.argsort([-len(t) for t in texts], kind="stable")
+        step = batch_size * 4
+        jobs = [self.actors[k % len(self.actors)].passages.remote([texts[j] for j in order[i:i + step]], batch_size)
+                for k, i in enumerate(range(0, len(texts), step))]
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        out[order] = np.concatenate(self.ray.get(jobs))
+        return out
 
     def close(self) -> None:
         for a in self.actors:

@@ -63,7 +63,7 @@ def ingest_main(args) -> None:
             parse_s = (time.perf_counter() - t0) / len(sample)
             t0 = time.perf_counter()
             seq = Store(tmp / f"seq-{fmt}")
-            done = add(seq, [tmp / fmt / fmt], index=False)
+            done, _ = add(seq, [tmp / fmt / fmt], index=False)
             secs = time.perf_counter() - t0
             print(f"sequential (SQLite, --no-index): {len(done)} files in {secs:.1f} s = {len(done) / secs:.1f} "
                   f"files/s; per file {1000 * secs / len(done):.1f} ms of which reading and parsing "
